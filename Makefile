@@ -1,0 +1,60 @@
+# Two commands on a fresh machine: `make run` (the portal on SQLite with demo data) and `make test` (the suite).
+# Each prepares what it needs: virtualenv, packages, database, data. Finished steps are skipped on a second run.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install migrate data worker beat lint format messages bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+data: migrate
+	$(PY) manage.py import_regions --skip-if-loaded
+	$(PY) manage.py seed_demo
+
+run: data
+	@echo "Portal: http://$(HOST)/  (Ctrl+C untuk berhenti)"
+	$(PY) manage.py runserver $(HOST)
+
+test: install
+	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Needs REDIS_URL (and DATABASE_URL for PostgreSQL); without REDIS_URL tasks run inside the web process.
+worker: install
+	$(VENV)/bin/celery -A registry worker --loglevel=INFO --concurrency=2
+
+beat: install
+	$(VENV)/bin/celery -A registry beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+# Refresh the translation catalogues (needs GNU gettext for extraction) and compile them with Python (polib).
+messages: install
+	$(PY) manage.py makemessages --locale id --locale en --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*"
+	$(PY) -m registry.i18n_compile
+
+bench: install
+	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m tests.benchmarks
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

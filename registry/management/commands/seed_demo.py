@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from registry.errors import ApplicationError
+from registry.services import demo_users_ensure
+
+
+class Command(BaseCommand):
+    help = "Buat akun demo tiap peran (untuk `make run`) dan cetak login-nya. Aman dijalankan berulang kali."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Jalankan juga bila DEBUG mati (jangan di produksi).")
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("Akun demo hanya untuk pengembangan (DEBUG=True). Pakai --force bila memang perlu.")
+        try:
+            logins = demo_users_ensure()
+        except ApplicationError as exc:
+            raise CommandError(exc.message) from exc
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Login demo (http://127.0.0.1:8000/masuk/):"))
+        width = max(len(demo.username) for demo, _ in logins)
+        for demo, created in logins:
+            mark = "baru" if created else "ada"
+            self.stdout.write(f"  {demo.username:<{width}}  {demo.password}  {demo.description} [{mark}]")
+        self.stdout.write("")

@@ -1,0 +1,211 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class RegionLevel(models.IntegerChoices):
+    PROVINCE = 1, _("Province")
+    REGENCY = 2, _("Regency/city")
+    DISTRICT = 3, _("District")
+    VILLAGE = 4, _("Village")
+
+
+class RegionKind(models.TextChoices):
+    PROVINSI = "provinsi", _("Province")
+    KABUPATEN = "kabupaten", _("Regency")
+    KOTA = "kota", _("City")
+    KECAMATAN = "kecamatan", _("Kecamatan")
+    DISTRIK = "distrik", _("Distrik")
+    DESA = "desa", _("Desa")
+    KELURAHAN = "kelurahan", _("Kelurahan")
+    DESA_ADAT = "desa_adat", _("Desa adat")
+
+
+KINDS_BY_LEVEL = {
+    RegionLevel.PROVINCE: [RegionKind.PROVINSI],
+    RegionLevel.REGENCY: [RegionKind.KABUPATEN, RegionKind.KOTA],
+    RegionLevel.DISTRICT: [RegionKind.KECAMATAN, RegionKind.DISTRIK],
+    RegionLevel.VILLAGE: [RegionKind.DESA, RegionKind.KELURAHAN, RegionKind.DESA_ADAT],
+}
+
+region_code_validator = RegexValidator(
+    r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$",
+    _("A region code looks like 16, 16.03, 16.03.01 or 16.03.01.2001."),
+)
+
+
+class Region(models.Model):
+    """A Kemendagri region (Kepmendagri 300.2.2-2138/2025), keyed by its dotted code.
+
+    One table for the four levels: the code prefix is the ancestry, so scoping a user to a province or regency is a
+    `code LIKE '16.03.%'` on an indexed column, and the region API serves every level the same way.
+    """
+
+    code = models.CharField(_("code"), max_length=13, primary_key=True, validators=[region_code_validator])
+    name = models.CharField(_("name"), max_length=120)
+    level = models.PositiveSmallIntegerField(_("level"), choices=RegionLevel.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=RegionKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    # False when the region left the master but records still refer to it (the import keeps it and reports it).
+    is_active = models.BooleanField(_("in the current master"), default=True)
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["code"]
+        indexes = [models.Index(fields=["level", "name"], name="region_level_name_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level=1, parent__isnull=True) | models.Q(level__gt=1, parent__isnull=False),
+                name="region_parent_matches_level",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    *[
+                        models.Q(level=level, kind__in=[k.value for k in kinds])
+                        for level, kinds in KINDS_BY_LEVEL.items()
+                    ],
+                    _connector=models.Q.OR,
+                ),
+                name="region_kind_matches_level",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @property
+    def display_name(self) -> str:
+        """The name as people write it: "Kabupaten Muara Enim", "Kecamatan Lawang Kidul", "Desa Tanjung"."""
+        prefix = {
+            RegionKind.KECAMATAN: "Kecamatan",
+            RegionKind.DISTRIK: "Distrik",
+            RegionKind.DESA: "Desa",
+            RegionKind.KELURAHAN: "Kelurahan",
+            RegionKind.DESA_ADAT: "Desa Adat",
+        }.get(self.kind)
+        return f"{prefix} {self.name}" if prefix else self.name
+
+    @property
+    def ancestor_codes(self) -> list[str]:
+        parts = self.code.split(".")
+        return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2]
+
+    @property
+    def regency_code(self) -> str | None:
+        return self.code[:5] if self.level >= RegionLevel.REGENCY else None
+
+
+class Role(models.TextChoices):
+    NATIONAL_ADMIN = "national_admin", _("National admin")
+    NATIONAL_VIEWER = "national_viewer", _("National viewer")
+    PROVINCIAL_STAFF = "provincial_staff", _("Provincial staff")
+    DISTRICT_OFFICER = "district_officer", _("District officer")
+    NOTARY = "notary", _("Notary")
+
+
+NATIONAL_ROLES = [Role.NATIONAL_ADMIN, Role.NATIONAL_VIEWER]
+# The level of the region each regional role is tied to (a notary's region is the regency of their seat).
+ROLE_REGION_LEVEL = {
+    Role.PROVINCIAL_STAFF: RegionLevel.PROVINCE,
+    Role.DISTRICT_OFFICER: RegionLevel.REGENCY,
+    Role.NOTARY: RegionLevel.REGENCY,
+}
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Province for provincial staff; regency/city for district officers and a notary's seat."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="")
+                | models.Q(role__in=[r.value for r in NATIONAL_ROLES], region__isnull=True)
+                | models.Q(role__in=[r.value for r in ROLE_REGION_LEVEL], region__isnull=False),
+                name="user_region_matches_role",
+            ),
+        ]
+
+    def clean(self) -> None:
+        super().clean()
+        level = ROLE_REGION_LEVEL.get(self.role)
+        if self.role in NATIONAL_ROLES and self.region_id:
+            raise ValidationError({"region": _("National roles cover the whole country: leave the region empty.")})
+        if level is not None:
+            if self.region is None:
+                raise ValidationError({"region": _("This role needs a region.")})
+            if self.region.level != level:
+                raise ValidationError(
+                    {"region": _("This role needs a region of level “%(level)s”.") % {"level": level.label}}
+                )
+
+
+class Target(models.Model):
+    """A formation target for one region and year. Without a row the target is the number of villages in the region;
+    a row with an empty value means the region has no target (shown as such, never as 0%)."""
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2025), MaxValueValidator(2100)])
+    value = models.PositiveIntegerField(
+        _("target"), null=True, blank=True, help_text=_("Number of cooperatives. Leave empty for “no target”.")
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["-year", "region_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="target_one_per_region_year"),
+            models.CheckConstraint(condition=models.Q(year__gte=2025), name="target_year_from_2025"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region.name} {self.year}: {self.value if self.value is not None else '-'}"
+
+
+class ProgrammeSettings(models.Model):
+    """Programme-wide figures that national admins change in the admin (one row)."""
+
+    singleton = models.BooleanField(default=True, unique=True, editable=False)
+    national_target = models.PositiveIntegerField(
+        _("national headline target"),
+        default=80_000,
+        help_text=_("Number of cooperatives the programme aims for (Inpres 9/2025: 80,000)."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("programme settings")
+        verbose_name_plural = _("programme settings")
+        constraints = [models.CheckConstraint(condition=models.Q(singleton=True), name="programme_settings_single")]
+
+    def __str__(self) -> str:
+        return str(_("Programme settings"))

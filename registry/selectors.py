@@ -1,0 +1,127 @@
+"""Reads for the registry app: region browsing with counts, village lists, targets. A fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from registry.models import ProgrammeSettings, Region, RegionLevel, Target
+
+# Length of the code of a region at each level: "16", "16.03", "16.03.01", "16.03.01.2001".
+CODE_LENGTH = {RegionLevel.PROVINCE: 2, RegionLevel.REGENCY: 5, RegionLevel.DISTRICT: 8, RegionLevel.VILLAGE: 13}
+
+
+@dataclass(frozen=True)
+class TargetValue:
+    value: int | None  # None: "no target" (shown as such, never as 0%)
+    is_default: bool  # True: no row entered, the number of villages is used
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    region: Region
+    districts: int
+    villages: int
+    target: TargetValue
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+def _subtree_q(code: str) -> Q:
+    return Q() if code == "" else Q(code__startswith=f"{code}.")
+
+
+def descendant_counts(*, code: str, group_level: RegionLevel, count_level: RegionLevel) -> dict[str, int]:
+    """Number of regions of `count_level` under each region of `group_level` inside the subtree of `code`.
+
+    One GROUP BY on the code prefix; "" is the whole country.
+    """
+    rows = (
+        Region.objects.filter(_subtree_q(code), level=count_level)
+        .annotate(group=Substr("code", 1, CODE_LENGTH[group_level]))
+        .values("group")
+        .annotate(n=Count("code"))
+        .values_list("group", "n")
+    )
+    return dict(rows)
+
+
+def targets_for(*, codes: list[str], year: int, village_counts: dict[str, int]) -> dict[str, TargetValue]:
+    explicit = dict(Target.objects.filter(region_id__in=codes, year=year).values_list("region_id", "value"))
+    return {
+        code: TargetValue(explicit[code], False) if code in explicit else TargetValue(village_counts.get(code, 0), True)
+        for code in codes
+    }
+
+
+def national_target() -> int | None:
+    row = ProgrammeSettings.objects.first()
+    return row.national_target if row else None
+
+
+def region_children_rows(*, parent: Region | None, year: int | None = None) -> list[RegionRow]:
+    """The children of a region (or the provinces) with their kecamatan and village counts and this year's target."""
+    year = year or current_year()
+    code = parent.code if parent else ""
+    child_level = RegionLevel(parent.level + 1) if parent else RegionLevel.PROVINCE
+    children = list(Region.objects.filter(parent_id=parent.code if parent else None).order_by("code"))
+    if child_level == RegionLevel.VILLAGE:
+        villages = {c.code: 1 for c in children}
+        districts: dict[str, int] = {}
+    else:
+        villages = descendant_counts(code=code, group_level=child_level, count_level=RegionLevel.VILLAGE)
+        districts = (
+            descendant_counts(code=code, group_level=child_level, count_level=RegionLevel.DISTRICT)
+            if child_level < RegionLevel.DISTRICT
+            else {}
+        )
+    targets = targets_for(codes=[c.code for c in children], year=year, village_counts=villages)
+    return [
+        RegionRow(
+            region=c,
+            districts=districts.get(c.code, 0),
+            villages=villages.get(c.code, 0),
+            target=targets[c.code],
+        )
+        for c in children
+    ]
+
+
+def region_target(*, region: Region, year: int | None = None) -> TargetValue:
+    year = year or current_year()
+    if region.level == RegionLevel.VILLAGE:
+        villages = 1
+    else:
+        villages = Region.objects.filter(_subtree_q(region.code), level=RegionLevel.VILLAGE).count()
+    return targets_for(codes=[region.code], year=year, village_counts={region.code: villages})[region.code]
+
+
+def level_totals(*, code: str = "") -> dict[int, int]:
+    """Number of regions per level inside a subtree ("" = the country)."""
+    return dict(Region.objects.filter(_subtree_q(code)).values_list("level").annotate(n=Count("code")))
+
+
+def villages_in(*, region: Region, search: str = "", district_code: str = "") -> QuerySet[Region]:
+    """Villages under a province, regency or kecamatan; search by name or code; optionally within one kecamatan."""
+    qs = Region.objects.filter(level=RegionLevel.VILLAGE, code__startswith=f"{region.code}.").select_related("parent")
+    if district_code:
+        qs = qs.filter(parent_id=district_code)
+    search = search.strip()
+    if search:
+        qs = qs.filter(Q(name__icontains=search) | Q(code__startswith=search))
+    return qs.order_by("code")
+
+
+def districts_in(*, region: Region) -> QuerySet[Region]:
+    return Region.objects.filter(level=RegionLevel.DISTRICT, code__startswith=f"{region.code}.").order_by("name")
+
+
+def ancestors_of(region: Region) -> list[Region]:
+    codes = region.ancestor_codes
+    by_code = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    return [by_code[c] for c in codes if c in by_code]

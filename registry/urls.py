@@ -1,0 +1,48 @@
+"""Root URLconf. The only place besides Celery autodiscovery where registry refers to the apps above it."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from registry import api, views
+from registry.forms import LoginForm
+
+CODE = r"(?P<code>\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)"
+
+admin.site.site_header = _("KDMP Registry administration")
+admin.site.site_title = _("KDMP Registry")
+admin.site.index_title = _("Administration")
+
+api_v1 = [
+    path("regions/", api.RegionListApi.as_view(), name="regions"),
+    re_path(rf"^regions/{CODE}/$", api.RegionDetailApi.as_view(), name="region"),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tanpa-peran/", views.no_role, name="no_role"),
+    path("wilayah/", views.region_index, name="region_index"),
+    re_path(rf"^wilayah/{CODE}/$", views.region_detail, name="region_detail"),
+    re_path(rf"^wilayah/{CODE}/desa/$", views.village_list, name="village_list"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("notaris/", include("notaries.urls")),
+    path("api/v1/", include((api_v1, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+]
+
+handler403 = "registry.views.error_403"
+handler404 = "registry.views.error_404"
+handler500 = "registry.views.error_500"
