@@ -18,6 +18,7 @@ admin.site.index_title = _("Administration")
 api_v1 = [
     path("regions/", api.RegionListApi.as_view(), name="regions"),
     re_path(rf"^regions/{CODE}/$", api.RegionDetailApi.as_view(), name="region"),
+    path("", include("cooperatives.api_urls")),
 ]
 
 urlpatterns = [
@@ -37,6 +38,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("koperasi/", include("cooperatives.urls")),
     path("notaris/", include("notaries.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),

@@ -24,3 +24,53 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save(update_fields=["password"])
+
+
+# --- cooperatives -------------------------------------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+
+from cooperatives.models import Cooperative, CooperativeKind, FoundingMember, Pattern  # noqa: E402
+
+EMBAWANG = "16.03.01.2011"  # a desa in Kecamatan Tanjung Agung, Kabupaten Muara Enim
+LAHAT_VILLAGE = "16.04.01.2001"
+
+
+def make_nik(*, regency: str = "16.03", district: str = "01", birth=dt.date(1985, 5, 12), gender="L", serial=1) -> str:
+    """A structurally valid NIK: PP KK CC DDMMYY SSSS, 40 added to the day for women."""
+    day = birth.day + (40 if gender == "P" else 0)
+    return f"{regency.replace('.', '')}{district}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+
+
+def pdf_file(name: str = "berita-acara.pdf", size: int = 2048) -> SimpleUploadedFile:
+    body = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + b"0" * max(0, size - 64) + b"\n%%EOF\n"
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+class CooperativeFactory(factory.django.DjangoModelFactory):
+    """A bare cooperative row for arranging tests. Behaviour under test goes through the services."""
+
+    class Meta:
+        model = Cooperative
+
+    village_id = EMBAWANG
+    kind = CooperativeKind.KDMP
+    name = factory.LazyAttribute(lambda o: f"Koperasi Desa Merah Putih {o.village_id}")
+    pattern = Pattern.PENDIRIAN_BARU
+
+
+class FoundingMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FoundingMember
+
+    cooperative = factory.SubFactory(CooperativeFactory)
+    nik = factory.Sequence(lambda n: make_nik(serial=n + 1))
+    full_name = factory.Faker("name", locale="id_ID")
+    birth_place = "Muara Enim"
+    birth_date = dt.date(1985, 5, 12)
+    gender = "L"
+    address = factory.Sequence(lambda n: f"Jl. Merdeka No. {n + 1}")
+    rt = "001"
+    rw = "002"

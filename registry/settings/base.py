@@ -194,3 +194,9 @@ LOGGING = {
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Formation rules that law or policy may change (DOMAIN.md: configurable rather than guessed).
+KDMP_MIN_FOUNDERS = env.int("KDMP_MIN_FOUNDERS", default=9)  # UU 25/1992 as amended: 9 for a primary cooperative
+KDMP_MIN_FOUNDER_AGE = env.int("KDMP_MIN_FOUNDER_AGE", default=17)
+KDMP_MAX_UPLOAD_BYTES = env.int("KDMP_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+KDMP_MIN_BOARD_SIZE = 5

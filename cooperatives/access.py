@@ -1,0 +1,61 @@
+"""Scoping for cooperatives: the area comes from registry.access (the one place that knows areas); this module only
+applies it to cooperative records and declares what each role may do here."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from cooperatives.models import Cooperative, FoundingMember
+from registry import access
+from registry.access import NATIONAL
+from registry.models import Region, RegionLevel, Role
+
+READERS = frozenset({*NATIONAL, Role.PROVINCIAL_STAFF, Role.DISTRICT_OFFICER})
+WRITERS = frozenset({Role.DISTRICT_OFFICER})
+
+RULES = {
+    "cooperative.view": READERS,
+    "cooperative.change": WRITERS,  # create, edit, founders, board, meetings, documents, stage forward
+    "cooperative.correct_stage": WRITERS,  # a step back
+    "member.view_full_nik": WRITERS,
+    "nik_views.list": frozenset({Role.NATIONAL_ADMIN}),
+    "data_quality.view": READERS,
+}
+
+
+def can(user, action: str) -> bool:
+    return access.can(user, action, RULES)
+
+
+def require(user, action: str) -> None:
+    access.require(user, action, RULES)
+
+
+def cooperatives_visible_to(user) -> QuerySet[Cooperative]:
+    if not can(user, "cooperative.view"):
+        return Cooperative.objects.none()
+    return Cooperative.objects.filter(access.code_in_area_q(user, "village_id"))
+
+
+def cooperative_get_for(*, user, pk, action: str = "cooperative.view") -> Cooperative:
+    """The cooperative if the user's area holds it and the role may do `action`; otherwise 404 (never a hint)."""
+    if not can(user, action):
+        raise Http404(_("Cooperative not found."))
+    try:
+        return cooperatives_visible_to(user).select_related("village__parent__parent").get(pk=pk)
+    except (Cooperative.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("Cooperative not found.")) from None
+
+
+def member_get_for(*, user, cooperative: Cooperative, pk) -> FoundingMember:
+    try:
+        return cooperative.members.get(pk=pk)
+    except (FoundingMember.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("Founder not found.")) from None
+
+
+def village_get_for_change(*, user, code: str) -> Region:
+    """A village where the user may register a cooperative."""
+    if not can(user, "cooperative.change"):
+        raise Http404(_("Region not found."))
+    return access.region_get_for(user=user, code=code, level=RegionLevel.VILLAGE)

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from cooperatives.models import (
+    BusinessUnit,
+    Cooperative,
+    CooperativeKind,
+    Grade,
+    Pattern,
+    UnitKind,
+    UnitStatus,
+)
+from cooperatives.services.common import check_version, validated_save
+from registry.errors import ApplicationError
+from registry.models import Region, RegionKind, RegionLevel
+
+# What a district officer may set on a cooperative through the profile form or the API.
+EDITABLE_FIELDS = (
+    "name",
+    "pattern",
+    "existing_nik_koperasi",
+    "existing_grade",
+    "revitalisation_method",
+    "revitalised_cooperatives",
+    "address",
+    "phone",
+    "email",
+    "simpanan_pokok",
+    "simpanan_wajib",
+    "simpanan_wajib_period",
+    "grants",
+    "sk_ahu_number",
+    "sk_ahu_date",
+    "npwp",
+    "nib",
+    "nik_koperasi",
+    "duplicate_reason",
+)
+
+
+def kind_for(village: Region) -> CooperativeKind:
+    return CooperativeKind.KKMP if village.kind == RegionKind.KELURAHAN else CooperativeKind.KDMP
+
+
+def proposed_name(village: Region) -> str:
+    word = "Kelurahan" if kind_for(village) == CooperativeKind.KKMP else "Desa"
+    return f"Koperasi {word} Merah Putih {village.name}"
+
+
+def _validate_pattern(coop: Cooperative) -> None:
+    if coop.pattern == Pattern.PENGEMBANGAN:
+        if not coop.existing_nik_koperasi:
+            raise ApplicationError(
+                _("The development pattern starts from the existing cooperative's NIK Koperasi: fill it in."),
+                field="existing_nik_koperasi",
+            )
+        if coop.existing_grade not in {Grade.A, Grade.B, Grade.C}:
+            raise ApplicationError(
+                _("The development pattern needs an existing cooperative graded at least C."), field="existing_grade"
+            )
+    if coop.pattern == Pattern.REVITALISASI:
+        if not coop.revitalisation_method:
+            raise ApplicationError(
+                _("Choose how the cooperative is revitalised (reactivation or merger)."), field="revitalisation_method"
+            )
+        if not coop.revitalised_cooperatives.strip():
+            raise ApplicationError(
+                _("Name the cooperatives that are reactivated or merged."), field="revitalised_cooperatives"
+            )
+
+
+def _validate_duplicate(coop: Cooperative) -> None:
+    if not coop.is_active or coop.duplicate_reason.strip():
+        return
+    other = (
+        Cooperative.objects.filter(village_id=coop.village_id, is_active=True).exclude(pk=coop.pk).only("name").first()
+    )
+    if other is not None:
+        raise ApplicationError(
+            _(
+                "%(village)s already has an active cooperative (%(name)s). A second one is allowed only with a "
+                "reason: write it in the field “reason for a second cooperative”."
+            )
+            % {"village": coop.village.display_name, "name": other.name},
+            field="duplicate_reason",
+        )
+
+
+def _set_covered_villages(coop: Cooperative, villages: list[Region]) -> None:
+    for v in villages:
+        if v.level != RegionLevel.VILLAGE or v.code[:5] != coop.village_id[:5] or v.code == coop.village_id:
+            raise ApplicationError(
+                _("%(village)s cannot be covered: a joint cooperative covers other villages of the same regency.")
+                % {"village": v.display_name},
+                field="covered_villages",
+            )
+    coop.covered_villages.set(villages)
+
+
+def _save(coop: Cooperative, *, actor) -> None:
+    try:
+        with transaction.atomic():
+            validated_save(coop, actor=actor, exclude=["covered_villages"])
+    except IntegrityError as exc:
+        # Another officer registered a cooperative in the same village at the same moment.
+        raise ApplicationError(
+            _("This village already has an active cooperative. Write a reason to record a second one."),
+            field="duplicate_reason",
+        ) from exc
+
+
+@transaction.atomic
+def cooperative_register(
+    *, actor, village: Region, pattern: str, covered_villages: list[Region] | None = None, **fields: Any
+) -> Cooperative:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+    if village.level != RegionLevel.VILLAGE:
+        raise ApplicationError(_("A cooperative is seated in a village or kelurahan."), field="village")
+    coop = Cooperative(village=village, kind=kind_for(village), pattern=pattern, created_by=actor, **fields)
+    coop.name = (coop.name or "").strip() or proposed_name(village)
+    _validate_pattern(coop)
+    _validate_duplicate(coop)
+    _save(coop, actor=actor)
+    if covered_villages:
+        _set_covered_villages(coop, covered_villages)
+    return coop
+
+
+@transaction.atomic
+def cooperative_update(
+    *,
+    actor,
+    cooperative: Cooperative,
+    expected_version: int | None,
+    covered_villages: list[Region] | None = None,
+    **fields: Any,
+) -> Cooperative:
+    """Change profile fields. `expected_version` is the version the user saw; a newer one means a conflict."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+    coop = Cooperative.objects.select_for_update().select_related("village").get(pk=cooperative.pk)
+    check_version(coop, expected_version)
+    for name, value in fields.items():
+        setattr(coop, name, value)
+    coop.name = (coop.name or "").strip() or proposed_name(coop.village)
+    _validate_pattern(coop)
+    _validate_duplicate(coop)
+    coop.version += 1
+    _save(coop, actor=actor)
+    if covered_villages is not None:
+        _set_covered_villages(coop, covered_villages)
+    return coop
+
+
+@transaction.atomic
+def business_unit_set(*, actor, cooperative: Cooperative, kind: str, status: str, other_name: str = "") -> BusinessUnit:
+    """Add a business unit or change its status (planned/running)."""
+    other_name = other_name.strip() if kind == UnitKind.LAINNYA else ""
+    if kind == UnitKind.LAINNYA and not other_name:
+        raise ApplicationError(_("Give the name of the other business unit."), field="other_name")
+    if status not in UnitStatus.values:
+        raise ApplicationError(_("Choose planned or running."), field="status")
+    unit = BusinessUnit.objects.filter(cooperative=cooperative, kind=kind, other_name=other_name).first()
+    unit = unit or BusinessUnit(cooperative=cooperative, kind=kind, other_name=other_name)
+    unit.status = status
+    validated_save(unit, actor=actor, exclude=["cooperative"])
+    return unit
+
+
+@transaction.atomic
+def business_unit_remove(*, actor, unit: BusinessUnit) -> None:
+    unit._history_user = actor
+    unit.delete()

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cooperatives.models import Cooperative, DocumentKind, Meeting, MeetingKind
+from cooperatives.services.common import validated_save
+from cooperatives.services.documents import document_upload, pdf_check
+from registry.errors import ApplicationError
+
+MINUTES_KIND = {MeetingKind.MUSDESUS: DocumentKind.MINUTES_MUSDESUS, MeetingKind.FOUNDING: DocumentKind.MINUTES_FOUNDING}
+
+
+@transaction.atomic
+def meeting_record(
+    *,
+    actor,
+    cooperative: Cooperative,
+    kind: str,
+    date: dt.date,
+    place: str,
+    attendance: int,
+    minutes: UploadedFile | None = None,
+) -> Meeting:
+    """Record the Musdesus or the founding meeting (or correct it). A new minutes PDF replaces the shown one; the
+    old file stays in the documents list."""
+    if kind not in MeetingKind.values:
+        raise ApplicationError(_("Unknown meeting."), field="kind")
+    if date > timezone.localdate():
+        raise ApplicationError(_("The meeting date cannot be in the future."), field="date")
+    if kind == MeetingKind.FOUNDING:
+        musdesus = cooperative.meetings.filter(kind=MeetingKind.MUSDESUS).first()
+        if musdesus is not None and date < musdesus.date:
+            raise ApplicationError(_("The founding meeting cannot be held before the Musdesus."), field="date")
+    meeting = cooperative.meetings.select_for_update().filter(kind=kind).first() or Meeting(
+        cooperative=cooperative, kind=kind
+    )
+    meeting.date, meeting.place, meeting.attendance = date, (place or "").strip(), attendance
+    if not meeting.place:
+        raise ApplicationError(_("Write where the meeting was held."), field="place")
+    if attendance is None or attendance < 1:
+        raise ApplicationError(_("Attendance must be at least 1."), field="attendance")
+    if minutes is not None:
+        pdf_check(minutes)  # refuse before anything is written
+        meeting.minutes = document_upload(actor=actor, cooperative=cooperative, kind=MINUTES_KIND[kind], file=minutes)
+    validated_save(meeting, actor=actor, exclude=["cooperative"])
+    return meeting

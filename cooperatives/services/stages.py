@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cooperatives import access
+from cooperatives.models import Cooperative, StageTransition
+from cooperatives.rules import stage_missing
+from cooperatives.services.common import check_version
+from registry.errors import ApplicationError
+from registry.stages import Stage, next_stage, stage_index
+
+
+def _locked(cooperative: Cooperative) -> Cooperative:
+    return (
+        Cooperative.objects.select_for_update()
+        .get(pk=cooperative.pk)
+    )
+
+
+def _move(coop: Cooperative, *, actor, to: Stage, reason: str = "", is_correction: bool = False) -> Cooperative:
+    StageTransition.objects.create(
+        cooperative=coop, from_stage=coop.stage, to_stage=to, actor=actor, reason=reason, is_correction=is_correction
+    )
+    coop.stage = to
+    coop.version += 1
+    coop._history_user = actor
+    coop.save(update_fields=["stage", "version", "deed_number", "deed_date", "updated_at"])
+    return coop
+
+
+def _refuse(coop: Cooperative, to: Stage, missing: list[str]) -> None:
+    raise ApplicationError(
+        _("Cannot move to “%(stage)s” yet: %(missing)s") % {"stage": to.label, "missing": " ".join(missing)}
+    )
+
+
+@transaction.atomic
+def cooperative_advance(*, actor, cooperative: Cooperative, expected_version: int | None = None) -> Cooperative:
+    """One step forward, when the evidence for the next stage is complete. The deed stage has its own door."""
+    coop = _locked(cooperative)
+    check_version(coop, expected_version)
+    to = next_stage(coop.stage)
+    if to is None:
+        raise ApplicationError(_("The cooperative is already operational: there is no next stage."))
+    missing = stage_missing(coop, to)
+    if missing:
+        _refuse(coop, to, missing)
+    return _move(coop, actor=actor, to=to)
+
+
+@transaction.atomic
+def cooperative_deed_verified(*, actor, cooperative: Cooperative, deed_number: str, deed_date: dt.date) -> Cooperative:
+    """Called when a district officer has verified a notary's founding deed (the notaries app calls this)."""
+    coop = _locked(cooperative)
+    if coop.stage != Stage.RAPAT_PENDIRIAN:
+        raise ApplicationError(
+            _("A deed is verified after the founding meeting stage; this cooperative is at “%(stage)s”.")
+            % {"stage": Stage(coop.stage).label}
+        )
+    missing = stage_missing(coop, Stage.RAPAT_PENDIRIAN)
+    if missing:
+        _refuse(coop, Stage.AKTA, missing)
+    if not (deed_number or "").strip():
+        raise ApplicationError(_("The deed number is missing."), field="deed_number")
+    coop.deed_number, coop.deed_date = deed_number.strip(), deed_date
+    return _move(coop, actor=actor, to=Stage.AKTA, reason=_("Deed no. %(number)s") % {"number": coop.deed_number})
+
+
+@transaction.atomic
+def cooperative_correct_stage(*, actor, cooperative: Cooperative, to_stage: str, reason: str) -> Cooperative:
+    """A step back is a correction: district officers only, with a reason, on the timeline like any move."""
+    if not access.can(actor, "cooperative.correct_stage"):
+        raise ApplicationError(_("Only the district officer may correct a stage."))
+    coop = _locked(cooperative)
+    if to_stage not in Stage.values or stage_index(to_stage) >= stage_index(coop.stage):
+        raise ApplicationError(_("A correction goes back to an earlier stage."), field="to_stage")
+    if not (reason or "").strip():
+        raise ApplicationError(_("Write why the stage is corrected."), field="reason")
+    if stage_index(to_stage) < stage_index(Stage.AKTA):
+        coop.deed_number, coop.deed_date = "", None
+    return _move(coop, actor=actor, to=Stage(to_stage), reason=reason.strip(), is_correction=True)
