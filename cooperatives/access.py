@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from cooperatives.models import Cooperative, FoundingMember
 from registry import access
 from registry.access import NATIONAL
+from registry.errors import ApplicationError
 from registry.models import Region, RegionLevel, Role
 
 READERS = frozenset({*NATIONAL, Role.PROVINCIAL_STAFF, Role.DISTRICT_OFFICER})
@@ -52,6 +53,12 @@ def member_get_for(*, user, cooperative: Cooperative, pk) -> FoundingMember:
         return cooperative.members.get(pk=pk)
     except (FoundingMember.DoesNotExist, ValueError, TypeError):
         raise Http404(_("Founder not found.")) from None
+
+
+def ensure_may_change(user, village_code: str, action: str = "cooperative.change") -> None:
+    """The services' own check (views scope first; this keeps a stray caller from writing outside the area)."""
+    if not (can(user, action) and access.in_area(user, village_code)):
+        raise ApplicationError(_("You may not change cooperatives outside your regency."))
 
 
 def village_get_for_change(*, user, code: str) -> Region:

@@ -63,7 +63,9 @@ class Cooperative(models.Model):
     existing_nik_koperasi = models.CharField(
         _("existing cooperative's NIK Koperasi"), max_length=32, blank=True, validators=[digits_validator]
     )
-    existing_grade = models.CharField(_("existing cooperative's grade"), max_length=1, choices=Grade.choices, blank=True)
+    existing_grade = models.CharField(
+        _("existing cooperative's grade"), max_length=1, choices=Grade.choices, blank=True
+    )
     # Revitalisasi: what is reactivated or merged, and how.
     revitalisation_method = models.CharField(
         _("revitalisation method"), max_length=20, choices=RevitalisationMethod.choices, blank=True
@@ -180,7 +182,8 @@ class DocumentKind(models.TextChoices):
 
 def document_path(instance: "Document", filename: str) -> str:
     # The stored name never comes from the uploader: regency/cooperative/kind-hash.pdf
-    return f"cooperatives/{instance.cooperative.village_id[:5]}/{instance.cooperative_id}/{instance.kind}-{instance.sha256[:16]}.pdf"
+    coop = instance.cooperative
+    return f"cooperatives/{coop.village_id[:5]}/{coop.pk}/{instance.kind}-{instance.sha256[:16]}.pdf"
 
 
 class Document(models.Model):
@@ -367,6 +370,9 @@ class StageTransition(models.Model):
             models.CheckConstraint(condition=Q(is_correction=False) | ~Q(reason=""), name="correction_has_reason"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.from_stage} → {self.to_stage}"
+
 
 class NikView(models.Model):
     """Each time a full NIK was shown (the founder's edit form): who, when, which member. Append-only."""
@@ -382,3 +388,6 @@ class NikView(models.Model):
         verbose_name = _("full NIK view")
         verbose_name_plural = _("full NIK views")
         ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.member_label}"

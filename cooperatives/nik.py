@@ -51,11 +51,15 @@ def check_nik(
     gender: str | None = None,
 ) -> NikCheck:
     digits = normalize_nik(raw)
+    if re.search(r"\D", digits):
+        return NikCheck(None, errors=[_("A NIK has digits only; remove the letters and other signs.")])
     if not re.fullmatch(r"\d{16}", digits):
         return NikCheck(
             None,
-            errors=[_("NIK must be 16 digits (spaces, dots and dashes are ignored); this one has %(n)s.")
-                    % {"n": len(re.sub(r"\D", "", digits))}],
+            errors=[
+                _("NIK must be 16 digits (spaces, dots and dashes are ignored); this one has %(n)s.")
+                % {"n": len(re.sub(r"\D", "", digits))}
+            ],
         )
     result = NikCheck(digits)
     # The century of the encoded year is read against the founding date, not today.

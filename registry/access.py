@@ -30,7 +30,7 @@ ROLE_LANDING = {
     Role.NATIONAL_ADMIN: ("region_index", None),
     Role.NATIONAL_VIEWER: ("region_index", None),
     Role.PROVINCIAL_STAFF: ("region_detail", "code"),
-    Role.DISTRICT_OFFICER: ("village_list", "code"),
+    Role.DISTRICT_OFFICER: ("cooperatives:worklist", "code"),
     Role.NOTARY: ("notaries:home", None),
 }
 

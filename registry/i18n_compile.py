@@ -14,14 +14,16 @@ PLURAL_FORMS = {"id": "nplurals=1; plural=0;", "en": "nplurals=2; plural=(n != 1
 
 
 def complete_source_catalogue(po: polib.POFile) -> None:
+    """English is the language of the msgids: each entry translates to itself. Overwrites msgmerge's fuzzy guesses,
+    which would otherwise turn "Not started" into the nearest old string."""
     for entry in po:
         if entry.msgid_plural:
-            if not any(entry.msgstr_plural.values()):
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-        elif not entry.msgstr:
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        else:
             entry.msgstr = entry.msgid
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from cooperatives.access import ensure_may_change
 from cooperatives.models import (
     BusinessUnit,
     Cooperative,
@@ -122,6 +123,7 @@ def cooperative_register(
         raise TypeError(f"Not editable: {sorted(unknown)}")
     if village.level != RegionLevel.VILLAGE:
         raise ApplicationError(_("A cooperative is seated in a village or kelurahan."), field="village")
+    ensure_may_change(actor, village.code)
     coop = Cooperative(village=village, kind=kind_for(village), pattern=pattern, created_by=actor, **fields)
     coop.name = (coop.name or "").strip() or proposed_name(village)
     _validate_pattern(coop)
@@ -146,6 +148,7 @@ def cooperative_update(
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
     coop = Cooperative.objects.select_for_update().select_related("village").get(pk=cooperative.pk)
+    ensure_may_change(actor, coop.village_id)
     check_version(coop, expected_version)
     for name, value in fields.items():
         setattr(coop, name, value)
@@ -162,6 +165,7 @@ def cooperative_update(
 @transaction.atomic
 def business_unit_set(*, actor, cooperative: Cooperative, kind: str, status: str, other_name: str = "") -> BusinessUnit:
     """Add a business unit or change its status (planned/running)."""
+    ensure_may_change(actor, cooperative.village_id)
     other_name = other_name.strip() if kind == UnitKind.LAINNYA else ""
     if kind == UnitKind.LAINNYA and not other_name:
         raise ApplicationError(_("Give the name of the other business unit."), field="other_name")
@@ -176,5 +180,6 @@ def business_unit_set(*, actor, cooperative: Cooperative, kind: str, status: str
 
 @transaction.atomic
 def business_unit_remove(*, actor, unit: BusinessUnit) -> None:
+    ensure_may_change(actor, unit.cooperative.village_id)
     unit._history_user = actor
     unit.delete()

@@ -7,12 +7,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cooperatives.access import ensure_may_change
 from cooperatives.models import Cooperative, DocumentKind, Meeting, MeetingKind
-from cooperatives.services.common import validated_save
+from cooperatives.services.common import clean, validated_save
 from cooperatives.services.documents import document_upload, pdf_check
 from registry.errors import ApplicationError
 
-MINUTES_KIND = {MeetingKind.MUSDESUS: DocumentKind.MINUTES_MUSDESUS, MeetingKind.FOUNDING: DocumentKind.MINUTES_FOUNDING}
+MINUTES_KIND = {
+    MeetingKind.MUSDESUS: DocumentKind.MINUTES_MUSDESUS,
+    MeetingKind.FOUNDING: DocumentKind.MINUTES_FOUNDING,
+}
 
 
 @transaction.atomic
@@ -32,11 +36,15 @@ def meeting_record(
         raise ApplicationError(_("Unknown meeting."), field="kind")
     if date > timezone.localdate():
         raise ApplicationError(_("The meeting date cannot be in the future."), field="date")
-    if kind == MeetingKind.FOUNDING:
-        musdesus = cooperative.meetings.filter(kind=MeetingKind.MUSDESUS).first()
-        if musdesus is not None and date < musdesus.date:
+    ensure_may_change(actor, cooperative.village_id)
+    other = Meeting.objects.filter(cooperative=cooperative).exclude(kind=kind).first()
+    if other is not None:
+        musdesus_date, founding_date = (other.date, date) if kind == MeetingKind.FOUNDING else (date, other.date)
+        if founding_date < musdesus_date:
             raise ApplicationError(_("The founding meeting cannot be held before the Musdesus."), field="date")
-    meeting = cooperative.meetings.select_for_update().filter(kind=kind).first() or Meeting(
+    # Lock through the model manager: the caller's related manager may carry a prefetch with an outer join,
+    # which PostgreSQL refuses to lock.
+    meeting = Meeting.objects.select_for_update().filter(cooperative=cooperative, kind=kind).first() or Meeting(
         cooperative=cooperative, kind=kind
     )
     meeting.date, meeting.place, meeting.attendance = date, (place or "").strip(), attendance
@@ -44,8 +52,10 @@ def meeting_record(
         raise ApplicationError(_("Write where the meeting was held."), field="place")
     if attendance is None or attendance < 1:
         raise ApplicationError(_("Attendance must be at least 1."), field="attendance")
+    # Everything is checked before the PDF is written, so a refusal leaves no file behind.
+    clean(meeting, exclude=["cooperative", "minutes"])
     if minutes is not None:
-        pdf_check(minutes)  # refuse before anything is written
+        pdf_check(minutes, field="minutes")
         meeting.minutes = document_upload(actor=actor, cooperative=cooperative, kind=MINUTES_KIND[kind], file=minutes)
     validated_save(meeting, actor=actor, exclude=["cooperative"])
     return meeting

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cooperatives.access import ensure_may_change
 from cooperatives.models import Cooperative, FoundingMember, MeetingKind, NikView
 from cooperatives.nik import NikCheck, check_nik
 from cooperatives.services.common import check_version, validated_save
@@ -31,7 +32,11 @@ MEMBER_FIELDS = (
 class NikRefused(ApplicationError):
     def __init__(self, messages: list[str]) -> None:
         super().__init__(" ".join(messages), field="nik")
-        self.messages = messages
+        self._messages = messages
+
+    @property
+    def messages(self) -> list[str]:
+        return self._messages
 
 
 def founding_date(cooperative: Cooperative) -> dt.date:
@@ -98,6 +103,7 @@ def founding_member_add(*, actor, cooperative: Cooperative, **data: Any) -> tupl
     if unknown:
         raise TypeError(f"Unknown member fields: {sorted(unknown)}")
     cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
+    ensure_may_change(actor, cooperative.village_id)
     _ensure_roster_open(cooperative)
     member = FoundingMember(cooperative=cooperative)
     check = _validate(cooperative, member, data)
@@ -113,6 +119,7 @@ def founding_member_update(
     if unknown:
         raise TypeError(f"Unknown member fields: {sorted(unknown)}")
     member = FoundingMember.objects.select_for_update().select_related("cooperative").get(pk=member.pk)
+    ensure_may_change(actor, member.cooperative.village_id)
     _ensure_roster_open(member.cooperative)
     check_version(member, expected_version)
     current = {name: getattr(member, name) for name in MEMBER_FIELDS}
@@ -124,7 +131,10 @@ def founding_member_update(
 
 @transaction.atomic
 def founding_member_remove(*, actor, member: FoundingMember) -> None:
-    _ensure_roster_open(member.cooperative)
+    # Read the cooperative again, locked: the caller's copy may predate a stage change.
+    cooperative = Cooperative.objects.select_for_update().get(pk=member.cooperative_id)
+    ensure_may_change(actor, cooperative.village_id)
+    _ensure_roster_open(cooperative)
     if member.seats.exists():
         raise ApplicationError(_("This founder holds a seat on the board or supervisors: remove the seat first."))
     member._history_user = actor

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from cooperatives.access import ensure_may_change
 from cooperatives.models import (
     BOARD_POSITIONS,
     SINGLE_POSITIONS,
@@ -29,6 +30,7 @@ def officer_assign(
 ) -> Officer:
     """Seat a founder on the board or among the supervisors; the chair of the supervisors is the kepala desa."""
     cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
+    ensure_may_change(actor, cooperative.village_id)
     _ensure_roster_open(cooperative)
     if position in BOARD_POSITIONS:
         body = Body.PENGURUS
@@ -67,6 +69,8 @@ def officer_assign(
 
 @transaction.atomic
 def officer_remove(*, actor, officer: Officer) -> None:
-    _ensure_roster_open(officer.cooperative)
+    cooperative = Cooperative.objects.select_for_update().get(pk=officer.cooperative_id)
+    ensure_may_change(actor, cooperative.village_id)
+    _ensure_roster_open(cooperative)
     officer._history_user = actor
     officer.delete()

@@ -13,11 +13,10 @@ from registry.errors import ApplicationError
 from registry.stages import Stage, next_stage, stage_index
 
 
-def _locked(cooperative: Cooperative) -> Cooperative:
-    return (
-        Cooperative.objects.select_for_update()
-        .get(pk=cooperative.pk)
-    )
+def _locked(cooperative: Cooperative, *, actor, action: str = "cooperative.change") -> Cooperative:
+    coop = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
+    access.ensure_may_change(actor, coop.village_id, action)
+    return coop
 
 
 def _move(coop: Cooperative, *, actor, to: Stage, reason: str = "", is_correction: bool = False) -> Cooperative:
@@ -40,7 +39,7 @@ def _refuse(coop: Cooperative, to: Stage, missing: list[str]) -> None:
 @transaction.atomic
 def cooperative_advance(*, actor, cooperative: Cooperative, expected_version: int | None = None) -> Cooperative:
     """One step forward, when the evidence for the next stage is complete. The deed stage has its own door."""
-    coop = _locked(cooperative)
+    coop = _locked(cooperative, actor=actor)
     check_version(coop, expected_version)
     to = next_stage(coop.stage)
     if to is None:
@@ -54,7 +53,7 @@ def cooperative_advance(*, actor, cooperative: Cooperative, expected_version: in
 @transaction.atomic
 def cooperative_deed_verified(*, actor, cooperative: Cooperative, deed_number: str, deed_date: dt.date) -> Cooperative:
     """Called when a district officer has verified a notary's founding deed (the notaries app calls this)."""
-    coop = _locked(cooperative)
+    coop = _locked(cooperative, actor=actor)
     if coop.stage != Stage.RAPAT_PENDIRIAN:
         raise ApplicationError(
             _("A deed is verified after the founding meeting stage; this cooperative is at “%(stage)s”.")
@@ -66,15 +65,18 @@ def cooperative_deed_verified(*, actor, cooperative: Cooperative, deed_number: s
     if not (deed_number or "").strip():
         raise ApplicationError(_("The deed number is missing."), field="deed_number")
     coop.deed_number, coop.deed_date = deed_number.strip(), deed_date
-    return _move(coop, actor=actor, to=Stage.AKTA, reason=_("Deed no. %(number)s") % {"number": coop.deed_number})
+    return _move(coop, actor=actor, to=Stage.AKTA, reason=f"Akta nomor {coop.deed_number}")
 
 
 @transaction.atomic
-def cooperative_correct_stage(*, actor, cooperative: Cooperative, to_stage: str, reason: str) -> Cooperative:
+def cooperative_correct_stage(
+    *, actor, cooperative: Cooperative, to_stage: str, reason: str, expected_version: int | None = None
+) -> Cooperative:
     """A step back is a correction: district officers only, with a reason, on the timeline like any move."""
     if not access.can(actor, "cooperative.correct_stage"):
         raise ApplicationError(_("Only the district officer may correct a stage."))
-    coop = _locked(cooperative)
+    coop = _locked(cooperative, actor=actor, action="cooperative.correct_stage")
+    check_version(coop, expected_version)
     if to_stage not in Stage.values or stage_index(to_stage) >= stage_index(coop.stage):
         raise ApplicationError(_("A correction goes back to an earlier stage."), field="to_stage")
     if not (reason or "").strip():

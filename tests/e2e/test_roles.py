@@ -41,14 +41,14 @@ def test_provincial_staff_lands_on_their_province(page: Page, portal: str):
     expect(page.get_by_role("link", name="Kabupaten Muara Enim")).to_be_visible()
 
 
-def test_district_officer_searches_the_villages_of_their_regency(page: Page, portal: str):
+def test_district_officer_lands_on_the_worklist_of_their_regency_and_searches_it(page: Page, portal: str):
     _login(page, portal, "petugas.muaraenim")
-    expect(page).to_have_url(f"{portal}/wilayah/16.03/desa/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Desa/kelurahan di Kabupaten Muara Enim")
-    page.get_by_label("Nama atau kode desa/kelurahan").fill("Embawang")
+    expect(page).to_have_url(f"{portal}/koperasi/wilayah/16.03/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Koperasi di Kabupaten Muara Enim")
+    page.get_by_label("Desa, koperasi atau kode").fill("Embawang")
     page.get_by_role("button", name="Cari").click()
-    expect(page.locator("tbody tr")).to_have_count(1)
-    expect(page.get_by_role("link", name="Embawang")).to_be_visible()
+    expect(page.get_by_test_id("worklist").locator("tbody tr")).to_have_count(1)
+    expect(page.get_by_role("link", name="Daftarkan koperasi")).to_be_visible()
 
 
 def test_district_officer_gets_not_found_for_another_regency(page: Page, portal: str):

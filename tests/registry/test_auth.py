@@ -23,7 +23,7 @@ def test_login_with_right_password_lands_the_district_officer_on_the_village_lis
     response = _login(client, district_officer.username, PASSWORD)
     assert response.status_code == 302
     follow = client.get(response["Location"], follow=True)
-    assert follow.redirect_chain[-1][0] == "/wilayah/16.03/desa/"
+    assert follow.redirect_chain[-1][0] == "/koperasi/wilayah/16.03/"
 
 
 def test_login_with_wrong_password_says_what_to_check_in_indonesian(client, district_officer):

@@ -34,7 +34,7 @@ def test_second_run_creates_no_account(db):
         ("admin.nasional", "/wilayah/"),
         ("pemantau.nasional", "/wilayah/"),
         ("staf.sumsel", "/wilayah/16/"),
-        ("petugas.muaraenim", "/wilayah/16.03/desa/"),
+        ("petugas.muaraenim", "/koperasi/wilayah/16.03/"),
         ("notaris.muaraenim", "/notaris/"),
     ],
 )

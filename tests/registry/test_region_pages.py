@@ -110,8 +110,8 @@ def test_anonymous_home_runs_few_queries(client, db, django_assert_max_num_queri
         ("national_viewer", "/wilayah/"),
         ("provincial_staff", "/wilayah/16/"),
         ("other_provincial_staff", "/wilayah/32/"),
-        ("district_officer", "/wilayah/16.03/desa/"),
-        ("other_district_officer", "/wilayah/16.04/desa/"),
+        ("district_officer", "/koperasi/wilayah/16.03/"),
+        ("other_district_officer", "/koperasi/wilayah/16.04/"),
         ("notary", "/notaris/"),
         ("user_without_role", "/tanpa-peran/"),
     ],
@@ -138,7 +138,7 @@ def test_no_role_page_sends_a_user_with_a_role_home(logged_in):
     response = logged_in.get("/tanpa-peran/", follow=True)
 
     assert response.status_code == 200
-    assert response.redirect_chain == [("/", 302), ("/wilayah/16.03/desa/", 302)]
+    assert response.redirect_chain == [("/", 302), ("/koperasi/wilayah/16.03/", 302)]
 
 
 @pytest.mark.parametrize("url", ["/wilayah/", "/wilayah/16/", "/wilayah/16.03/desa/"])
@@ -512,7 +512,7 @@ def test_unknown_url_gets_the_friendly_indonesian_404_page(client, db):
         ("provincial_staff", "/wilayah/16/"),
         ("district_officer", "/wilayah/16.03/"),
         ("district_officer", "/wilayah/16.03.07/"),
-        ("district_officer", "/wilayah/16.03/desa/"),
+        ("district_officer", "/koperasi/wilayah/16.03/"),
         ("district_officer", "/wilayah/16.03/desa/?q=an&page=2"),
         ("district_officer", "/wilayah/16.03/desa/?kecamatan=16.03.06"),
         ("notary", "/wilayah/16/desa/"),

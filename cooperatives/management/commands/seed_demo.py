@@ -1,12 +1,17 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cooperatives.demo import demo_cooperatives_ensure
 from registry.errors import ApplicationError
+from registry.models import User
 from registry.services import demo_users_ensure
 
 
 class Command(BaseCommand):
-    help = "Buat akun demo tiap peran (untuk `make run`) dan cetak login-nya. Aman dijalankan berulang kali."
+    help = (
+        "Buat akun demo tiap peran dan koperasi contoh di Kab. Muara Enim (untuk `make run`), lalu cetak login-nya. "
+        "Aman dijalankan berulang kali."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Jalankan juga bila DEBUG mati (jangan di produksi).")
@@ -16,8 +21,11 @@ class Command(BaseCommand):
             raise CommandError("Akun demo hanya untuk pengembangan (DEBUG=True). Pakai --force bila memang perlu.")
         try:
             logins = demo_users_ensure()
+            made = demo_cooperatives_ensure(officer=User.objects.get(username="petugas.muaraenim"))
         except ApplicationError as exc:
             raise CommandError(exc.message) from exc
+        if made:
+            self.stdout.write(f"{made} koperasi contoh dibuat di Kabupaten Muara Enim (semua tahap).")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Login demo (http://127.0.0.1:8000/masuk/):"))
         width = max(len(demo.username) for demo, _ in logins)

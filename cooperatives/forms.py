@@ -1,0 +1,165 @@
+"""Forms validate input and turn it into service arguments; they never save (services do)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cooperatives.models import (
+    BOARD_POSITIONS,
+    SUPERVISOR_POSITIONS,
+    Cooperative,
+    DocumentKind,
+    FoundingMember,
+    MeetingKind,
+    UnitKind,
+    UnitStatus,
+)
+from cooperatives.money import INVALID_RUPIAH, parse_rupiah_text
+from cooperatives.services.cooperatives import EDITABLE_FIELDS
+from registry.models import Region, RegionLevel
+from registry.stages import Stage
+
+MONEY_FIELDS = ("simpanan_pokok", "simpanan_wajib", "grants")
+
+
+class RupiahField(forms.CharField):
+    """Whole rupiah, typed the way people write it: `1500000`, `1.500.000`, `Rp 1.500.000`."""
+
+    default_error_messages = {"invalid": INVALID_RUPIAH}
+
+    def to_python(self, value):
+        text = super().to_python(value).strip()
+        if not text:
+            return None
+        try:
+            return parse_rupiah_text(text)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{value:,}".replace(",", ".")
+        return value
+
+
+class ServiceModelForm(forms.ModelForm):
+    """A ModelForm used for its fields and widgets only: the service validates and saves, so the model's own
+    validation (which would re-check constraints with generic messages) is skipped here."""
+
+    def _post_clean(self):
+        pass
+
+
+class CooperativeForm(ServiceModelForm):
+    covered_villages = forms.ModelMultipleChoiceField(
+        queryset=Region.objects.none(),
+        required=False,
+        label=_("Other villages covered (joint cooperative)"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    class Meta:
+        model = Cooperative
+        fields = EDITABLE_FIELDS
+        widgets = {
+            "sk_ahu_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "revitalised_cooperatives": forms.Textarea(attrs={"rows": 3}),
+            "duplicate_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, village: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in MONEY_FIELDS:
+            self.fields[name] = RupiahField(label=Cooperative._meta.get_field(name).verbose_name, required=False)
+            if self.instance.pk:
+                self.initial[name] = getattr(self.instance, name)
+        self.fields["name"].required = False
+        self.fields["covered_villages"].queryset = Region.objects.filter(
+            level=RegionLevel.VILLAGE, code__startswith=f"{village.code[:5]}."
+        ).exclude(code=village.code)
+        if self.instance.pk:
+            self.initial["covered_villages"] = list(self.instance.covered_villages.all())
+
+
+class MemberForm(ServiceModelForm):
+    nik = forms.CharField(
+        label=_("NIK"), max_length=32, help_text=_("16 digits from the KTP; spaces, dots and dashes are fine.")
+    )
+
+    class Meta:
+        model = FoundingMember
+        fields = [
+            "nik",
+            "full_name",
+            "birth_place",
+            "birth_date",
+            "gender",
+            "address",
+            "rt",
+            "rw",
+            "phone",
+            "occupation",
+        ]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["birth_date"].required = False
+        self.fields["gender"].required = False
+        self.fields["birth_date"].help_text = _("Leave empty to take it from the NIK.")
+        self.fields["gender"].help_text = _("Leave empty to take it from the NIK.")
+
+
+class OfficerForm(forms.Form):
+    position = forms.ChoiceField(
+        label=_("Position"), choices=[(p.value, p.label) for p in [*BOARD_POSITIONS, *SUPERVISOR_POSITIONS]]
+    )
+    member = forms.ModelChoiceField(label=_("Founder"), queryset=FoundingMember.objects.none(), required=False)
+    name = forms.CharField(
+        label=_("Name of the kepala desa"),
+        required=False,
+        max_length=150,
+        help_text=_("Only for the chair of the supervisors, who is the kepala desa ex officio."),
+    )
+
+    def __init__(self, *args, cooperative: Cooperative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = cooperative.members.all()
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(choices=MeetingKind.choices, widget=forms.HiddenInput)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    place = forms.CharField(label=_("Place"), max_length=200)
+    attendance = forms.IntegerField(label=_("Attendance"), min_value=1)
+    minutes = forms.FileField(
+        label=_("Minutes (PDF, at most 10 MB)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Document"),
+        choices=[(k.value, k.label) for k in (DocumentKind.SK_AHU, DocumentKind.ASSESSMENT)],
+    )
+    file = forms.FileField(
+        label=_("File (PDF, at most 10 MB)"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"})
+    )
+
+
+class BusinessUnitForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Business unit"), choices=UnitKind.choices)
+    other_name = forms.CharField(label=_("Name (for “other”)"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("Status"), choices=UnitStatus.choices)
+
+
+class CorrectionForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Back to stage"), choices=Stage.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
