@@ -32,7 +32,7 @@ from cooperatives.models import (
 from cooperatives.money import INVALID_RUPIAH, parse_rupiah_text
 from cooperatives.rules import stage_missing
 from cooperatives.services.cooperatives import EDITABLE_FIELDS
-from cooperatives.services.members import nik_check_for
+from cooperatives.services.members import MEMBER_FIELDS, nik_check_for
 from registry import access as registry_access
 from registry.api_pagination import Pagination
 from registry.models import RegionLevel
@@ -409,21 +409,8 @@ class CooperativeMembersApi(generics.ListAPIView):
 
         class Meta:
             model = FoundingMember
-            fields = [
-                "id",
-                "nik_masked",
-                "full_name",
-                "birth_place",
-                "birth_date",
-                "gender",
-                "address",
-                "rt",
-                "rw",
-                "phone",
-                "occupation",
-                "version",
-                "warnings",
-            ]
+            # Never the NIK itself: only its masked form leaves the API.
+            fields = ["id", "nik_masked", *(f for f in MEMBER_FIELDS if f != "nik"), "version", "warnings"]
 
         def get_warnings(self, member: FoundingMember) -> list[str]:
             # Computed, not stored (the region master can change); reads the prefetched meetings only.

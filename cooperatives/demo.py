@@ -9,6 +9,7 @@ from django.db import transaction
 
 from cooperatives import services
 from cooperatives.models import Cooperative, DocumentKind, MeetingKind, Position, UnitKind, UnitStatus
+from cooperatives.nik import compose_nik
 from registry.models import Region, RegionLevel
 from registry.stages import STAGE_ORDER, Stage, stage_index
 
@@ -66,11 +67,6 @@ def demo_pdf(title: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.pdf", bytes(out), content_type="application/pdf")
 
 
-def _nik(district: str, birth: dt.date, gender: str, serial: int) -> str:
-    day = birth.day + (40 if gender == "P" else 0)
-    return f"1603{district}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
-
-
 def _build(officer, village: Region, target: Stage, serial_base: int) -> Cooperative:
     coop = services.cooperative_register(
         actor=officer,
@@ -96,7 +92,6 @@ def _build(officer, village: Region, target: Stage, serial_base: int) -> Coopera
     coop = services.cooperative_advance(actor=officer, cooperative=coop)
     if stage_index(target) < stage_index(Stage.RAPAT_PENDIRIAN):
         return coop
-    district = village.code.split(".")[2]
     members = []
     for i in range(9):
         first, gender = FIRST_NAMES[i]
@@ -104,7 +99,7 @@ def _build(officer, village: Region, target: Stage, serial_base: int) -> Coopera
         member, _ = services.founding_member_add(
             actor=officer,
             cooperative=coop,
-            nik=_nik(district, birth, gender, serial_base + i),
+            nik=compose_nik(district_code=village.code[:8], birth=birth, gender=gender, serial=serial_base + i),
             full_name=f"{first} {LAST_NAMES[(i + serial_base) % len(LAST_NAMES)]}",
             birth_place="Muara Enim",
             birth_date=birth,

@@ -17,6 +17,7 @@ from cooperatives.models import (
 )
 from cooperatives.money import INVALID_RUPIAH, parse_rupiah_text
 from cooperatives.services.cooperatives import EDITABLE_FIELDS
+from cooperatives.services.members import MEMBER_FIELDS
 from registry.models import Region, RegionLevel
 from registry.stages import Stage
 
@@ -89,18 +90,7 @@ class MemberForm(ServiceModelForm):
 
     class Meta:
         model = FoundingMember
-        fields = [
-            "nik",
-            "full_name",
-            "birth_place",
-            "birth_date",
-            "gender",
-            "address",
-            "rt",
-            "rw",
-            "phone",
-            "occupation",
-        ]
+        fields = list(MEMBER_FIELDS)
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

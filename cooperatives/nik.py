@@ -34,6 +34,12 @@ class NikCheck:
         return not self.errors
 
 
+def compose_nik(*, district_code: str, birth: dt.date, gender: str, serial: int) -> str:
+    """A structurally valid NIK for a kecamatan code like "16.03.01" (demo data, tests); a woman's day + 40."""
+    day = birth.day + (40 if gender == "P" else 0)
+    return f"{district_code.replace('.', '')}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+
+
 def normalize_nik(raw: str) -> str:
     return SEPARATORS.sub("", raw or "")
 

@@ -3,6 +3,9 @@ service or selector, render. Read-only for provincial and national staff; writes
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -44,6 +47,20 @@ PAGE_SIZE = 50
 
 def _form_error(form, exc: ApplicationError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _submit(form, action: Callable[..., Any]) -> tuple[bool, Any]:
+    """Validate the form and call the service with its data. A refusal becomes an error on the form, so the page
+    is shown again with what was typed; a conflict propagates to the caller, which shows both versions."""
+    if not form.is_valid():
+        return False, None
+    try:
+        return True, action(**form.cleaned_data)
+    except ConflictError:
+        raise
+    except ApplicationError as exc:
+        _form_error(form, exc)
+        return False, None
 
 
 def _context(request: HttpRequest, coop: Cooperative, tab: str, **extra) -> dict:
@@ -122,14 +139,14 @@ def worklist(request: HttpRequest, code: str) -> HttpResponse:
 def create(request: HttpRequest, code: str) -> HttpResponse:
     village = access.village_get_for_change(user=request.user, code=code)
     form = CooperativeForm(request.POST or None, village=village, initial={"name": services.proposed_name(village)})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        covered = list(data.pop("covered_villages"))
-        try:
-            coop = services.cooperative_register(actor=request.user, village=village, covered_villages=covered, **data)
-        except ApplicationError as exc:
-            _form_error(form, exc)
-        else:
+    if request.method == "POST":
+        ok, coop = _submit(
+            form,
+            lambda covered_villages, **data: services.cooperative_register(
+                actor=request.user, village=village, covered_villages=list(covered_villages), **data
+            ),
+        )
+        if ok:
             messages.success(request, _("The cooperative is registered."))
             return redirect("cooperatives:detail", pk=coop.pk)
     existing = list(Cooperative.objects.filter(village=village, is_active=True).only("id", "name"))
@@ -146,22 +163,21 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     coop = _load(request, pk, "cooperative.change")
     form = CooperativeForm(request.POST or None, instance=coop, village=coop.village)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        covered = list(data.pop("covered_villages"))
+    if request.method == "POST":
         try:
-            services.cooperative_update(
-                actor=request.user,
-                cooperative=coop,
-                expected_version=_version(request),
-                covered_villages=covered,
-                **data,
+            ok, _saved = _submit(
+                form,
+                lambda covered_villages, **data: services.cooperative_update(
+                    actor=request.user,
+                    cooperative=coop,
+                    expected_version=_version(request),
+                    covered_villages=list(covered_villages),
+                    **data,
+                ),
             )
         except ConflictError as exc:
             return _conflict(request, coop, exc, form)
-        except ApplicationError as exc:
-            _form_error(form, exc)
-        else:
+        if ok:
             messages.success(request, _("Saved."))
             return redirect("cooperatives:detail", pk=coop.pk)
     return _page(request, coop, "cooperatives/edit.html", "profile", form=form, version=coop.version)
@@ -199,14 +215,10 @@ def _conflict(request: HttpRequest, coop: Cooperative, exc: ConflictError, form)
 def unit_set(request: HttpRequest, pk: int) -> HttpResponse:
     coop = _load(request, pk, "cooperative.change")
     form = BusinessUnitForm(request.POST)
-    if form.is_valid():
-        try:
-            services.business_unit_set(actor=request.user, cooperative=coop, **form.cleaned_data)
-        except ApplicationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Business unit saved."))
-            return redirect("cooperatives:detail", pk=coop.pk)
+    ok, _unit = _submit(form, lambda **data: services.business_unit_set(actor=request.user, cooperative=coop, **data))
+    if ok:
+        messages.success(request, _("Business unit saved."))
+        return redirect("cooperatives:detail", pk=coop.pk)
     return _page(request, coop, "cooperatives/profile.html", "profile", status=400, unit_form=form)
 
 
@@ -231,18 +243,15 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberForm(request.POST or None)
     if request.method == "POST":
         coop = _load(request, pk, "cooperative.change")
-        if form.is_valid():
-            try:
-                member, warnings = services.founding_member_add(
-                    actor=request.user, cooperative=coop, **form.cleaned_data
-                )
-            except ApplicationError as exc:
-                _form_error(form, exc)
-            else:
-                messages.success(request, _("%(name)s is added as a founder.") % {"name": member.full_name})
-                for w in warnings:
-                    messages.warning(request, w)
-                return redirect("cooperatives:members", pk=coop.pk)
+        ok, added = _submit(
+            form, lambda **data: services.founding_member_add(actor=request.user, cooperative=coop, **data)
+        )
+        if ok:
+            member, warnings = added
+            messages.success(request, _("%(name)s is added as a founder.") % {"name": member.full_name})
+            for w in warnings:
+                messages.warning(request, w)
+            return redirect("cooperatives:members", pk=coop.pk)
     status = 400 if form.errors else 200
     return _page(
         request,
@@ -278,16 +287,17 @@ def member_edit(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     coop = _load(request, pk, "cooperative.change")
     member = access.member_get_for(user=request.user, cooperative=coop, pk=member_pk)
     form = MemberForm(request.POST or None, instance=member)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         try:
-            services.founding_member_update(
-                actor=request.user, member=member, expected_version=_version(request), **form.cleaned_data
+            ok, _saved = _submit(
+                form,
+                lambda **data: services.founding_member_update(
+                    actor=request.user, member=member, expected_version=_version(request), **data
+                ),
             )
         except ConflictError as exc:
             return _conflict(request, coop, exc, form)
-        except ApplicationError as exc:
-            _form_error(form, exc)
-        else:
+        if ok:
             messages.success(request, _("Saved."))
             return redirect("cooperatives:members", pk=coop.pk)
     if request.method == "GET":
@@ -324,12 +334,9 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 def officers(request: HttpRequest, pk: int) -> HttpResponse:
     coop = _load(request, pk, "cooperative.change" if request.method == "POST" else "cooperative.view")
     form = OfficerForm(request.POST or None, cooperative=coop)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.officer_assign(actor=request.user, cooperative=coop, **form.cleaned_data)
-        except ApplicationError as exc:
-            _form_error(form, exc)
-        else:
+    if request.method == "POST":
+        ok, _seat = _submit(form, lambda **data: services.officer_assign(actor=request.user, cooperative=coop, **data))
+        if ok:
             messages.success(request, _("Seat saved."))
             return redirect("cooperatives:officers", pk=coop.pk)
     seats = list(coop.officers.all())
@@ -395,14 +402,12 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
     bound = None
     if request.method == "POST":
         bound = MeetingForm(request.POST, request.FILES, auto_id=_meeting_ids(request.POST.get("kind", "")))
-        if bound.is_valid():
-            try:
-                services.meeting_record(actor=request.user, cooperative=coop, **bound.cleaned_data)
-            except ApplicationError as exc:
-                _form_error(bound, exc)
-            else:
-                messages.success(request, _("Meeting saved."))
-                return redirect("cooperatives:meetings", pk=coop.pk)
+        ok, _meeting = _submit(
+            bound, lambda **data: services.meeting_record(actor=request.user, cooperative=coop, **data)
+        )
+        if ok:
+            messages.success(request, _("Meeting saved."))
+            return redirect("cooperatives:meetings", pk=coop.pk)
     return _page(
         request,
         coop,
@@ -417,12 +422,11 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
 def documents(request: HttpRequest, pk: int) -> HttpResponse:
     coop = _load(request, pk, "cooperative.change" if request.method == "POST" else "cooperative.view")
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_upload(actor=request.user, cooperative=coop, **form.cleaned_data)
-        except ApplicationError as exc:
-            _form_error(form, exc)
-        else:
+    if request.method == "POST":
+        ok, _document = _submit(
+            form, lambda **data: services.document_upload(actor=request.user, cooperative=coop, **data)
+        )
+        if ok:
             messages.success(request, _("Document uploaded."))
             return redirect("cooperatives:documents", pk=coop.pk)
     return _page(

@@ -33,6 +33,7 @@ import datetime as dt  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 
 from cooperatives.models import Cooperative, CooperativeKind, FoundingMember, Pattern  # noqa: E402
+from cooperatives.nik import compose_nik  # noqa: E402
 
 EMBAWANG = "16.03.01.2011"  # a desa in Kecamatan Tanjung Agung, Kabupaten Muara Enim
 LAHAT_VILLAGE = "16.04.01.2001"
@@ -40,8 +41,7 @@ LAHAT_VILLAGE = "16.04.01.2001"
 
 def make_nik(*, regency: str = "16.03", district: str = "01", birth=dt.date(1985, 5, 12), gender="L", serial=1) -> str:
     """A structurally valid NIK: PP KK CC DDMMYY SSSS, 40 added to the day for women."""
-    day = birth.day + (40 if gender == "P" else 0)
-    return f"{regency.replace('.', '')}{district}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+    return compose_nik(district_code=f"{regency}.{district}", birth=birth, gender=gender, serial=serial)
 
 
 def pdf_file(name: str = "berita-acara.pdf", size: int = 2048) -> SimpleUploadedFile:
