@@ -451,7 +451,7 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileRe
     filename = f"{coop.village_id}-{document.kind}-{document.pk}.pdf"
     response = FileResponse(document.file.open("rb"), content_type="application/pdf", filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"  # personal data: no shared or disk cache
     return response
 
 
