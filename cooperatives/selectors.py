@@ -103,7 +103,8 @@ def _entries(records: list, model_label: str, label_of, skip: set[str]) -> list[
     by_object: dict[int, list] = {}
     for r in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         by_object.setdefault(r.id, []).append(r)
-    fields = [f.attname for f in records[0]._meta.fields] if records else []
+    # (attribute compared, name shown): the field's own label, in the user's language.
+    fields = [(f.attname, str(f.verbose_name)) for f in records[0]._meta.fields] if records else []
     for rows in by_object.values():
         entries.append(
             HistoryEntry(
@@ -112,8 +113,8 @@ def _entries(records: list, model_label: str, label_of, skip: set[str]) -> list[
         )
         for old, new in pairwise(rows):
             changed = [
-                f
-                for f in fields
+                label
+                for f, label in fields
                 if not f.startswith("history_") and f not in skip and getattr(old, f) != getattr(new, f)
             ]
             entries.append(

@@ -107,3 +107,15 @@ def test_officer_takes_a_cooperative_to_the_founding_meeting_and_province_sees_i
     expect(page.get_by_test_id("members").locator("tbody tr")).to_have_count(9)
     expect(page.locator("#id_nik")).to_have_count(0)
     expect(page.locator("form:has(input[name=action][value=advance])")).to_have_count(0)
+
+
+def test_a_typed_birth_date_that_contradicts_the_nik_is_flagged_while_typing(page: Page, portal: str):
+    _login(page, portal, "petugas.muaraenim")
+    page.goto(f"{portal}/koperasi/baru/{EMBAWANG}/")
+    page.locator("#id_pattern").select_option("pendirian_baru")
+    page.locator("form.card button[type=submit]").click()
+    page.locator("nav.tabs a").nth(1).click()
+    page.locator("#id_nik").fill(make_nik(birth=FOUNDERS[1][2], gender="L", serial=7))
+    expect(page.get_by_test_id("nik-ok")).to_be_visible()
+    page.locator("#id_birth_date").fill("1990-01-01")
+    expect(page.get_by_test_id("nik-errors")).to_contain_text("Tanggal lahir tidak sesuai dengan NIK")
