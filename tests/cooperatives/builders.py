@@ -71,18 +71,22 @@ def with_board(officer, coop: Cooperative, members: list) -> None:
     services.officer_assign(actor=officer, cooperative=coop, position=Position.KETUA_PENGAWAS, name="H. Sulaiman")
 
 
-def founded(officer, village_code: str = EMBAWANG, serial_offset: int = 0) -> Cooperative:
-    """A cooperative at `rapat_pendirian`: Musdesus, 9 founders, a full board, the founding meeting."""
-    coop = with_musdesus(officer, register(officer, village_code))
-    members = add_founders(officer, coop, serial_offset=serial_offset)
-    with_board(officer, coop, members)
+def with_founding_meeting(officer, coop: Cooperative, date=dt.date(2025, 6, 10)) -> Cooperative:
+    """Record the founding meeting with its minutes and take the step to `rapat_pendirian`."""
     services.meeting_record(
         actor=officer,
         cooperative=coop,
         kind=MeetingKind.FOUNDING,
-        date=dt.date(2025, 6, 10),
+        date=date,
         place="Balai Desa",
         attendance=40,
         minutes=pdf_file("ba-pendirian.pdf"),
     )
     return services.cooperative_advance(actor=officer, cooperative=coop)
+
+
+def founded(officer, village_code: str = EMBAWANG, serial_offset: int = 0) -> Cooperative:
+    """A cooperative at `rapat_pendirian`: Musdesus, 9 founders, a full board, the founding meeting."""
+    coop = with_musdesus(officer, register(officer, village_code))
+    with_board(officer, coop, add_founders(officer, coop, serial_offset=serial_offset))
+    return with_founding_meeting(officer, coop)

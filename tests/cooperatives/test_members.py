@@ -14,8 +14,15 @@ from cooperatives import services
 from cooperatives.models import Cooperative, FoundingMember, MeetingKind, NikView, Position, mask_nik
 from cooperatives.services import ConflictError
 from registry.errors import ApplicationError
-from tests.cooperatives.builders import add_founders, founded, register, with_board, with_musdesus
-from tests.factories import LAHAT_VILLAGE, FoundingMemberFactory, make_nik, pdf_file
+from tests.cooperatives.builders import (
+    add_founders,
+    founded,
+    register,
+    with_board,
+    with_founding_meeting,
+    with_musdesus,
+)
+from tests.factories import LAHAT_VILLAGE, FoundingMemberFactory, make_nik
 
 PAGAR_DEWA = "16.03.01.2012"  # another desa of Kecamatan Tanjung Agung, Muara Enim
 ROSTER_LOCKED = (
@@ -328,16 +335,7 @@ def test_roster_lock_holds_for_a_member_loaded_before_the_founding_meeting_stage
     coop = with_musdesus(district_officer, register(district_officer))
     members = add_founders(district_officer, coop)
     with_board(district_officer, coop, members)
-    services.meeting_record(
-        actor=district_officer,
-        cooperative=coop,
-        kind=MeetingKind.FOUNDING,
-        date=dt.date(2025, 6, 10),
-        place="Balai Desa",
-        attendance=40,
-        minutes=pdf_file(),
-    )
-    services.cooperative_advance(actor=district_officer, cooperative=coop)
+    with_founding_meeting(district_officer, coop)
     loaded_earlier = members[-1]  # no seat: the board took the first five
 
     with pytest.raises(ApplicationError) as refused:

@@ -11,11 +11,11 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from cooperatives import services
-from cooperatives.models import Body, MeetingKind, Officer, Position
+from cooperatives.models import Body, Officer, Position
 from cooperatives.rules import board_flags, board_problems
 from registry.errors import ApplicationError
-from tests.cooperatives.builders import BOARD, add_founders, founded, register, with_musdesus
-from tests.factories import make_nik, pdf_file
+from tests.cooperatives.builders import BOARD, add_founders, founded, register, with_founding_meeting, with_musdesus
+from tests.factories import make_nik
 
 PAGAR_DEWA = "16.03.01.2012"
 NOT_FROM_FOUNDERS = "Pengurus dan pengawas dipilih dari para pendiri."
@@ -208,16 +208,7 @@ def test_board_lock_holds_for_an_officer_loaded_before_the_founding_meeting_stag
     members = add_founders(district_officer, coop)
     chair, *_others = seat(district_officer, coop, members, [0, 1, 2, 3, 4], BOARD)
     assign(district_officer, coop, Position.KETUA_PENGAWAS, name="H. Sulaiman")
-    services.meeting_record(
-        actor=district_officer,
-        cooperative=coop,
-        kind=MeetingKind.FOUNDING,
-        date=dt.date(2025, 6, 10),
-        place="Balai Desa",
-        attendance=40,
-        minutes=pdf_file(),
-    )
-    services.cooperative_advance(actor=district_officer, cooperative=coop)
+    with_founding_meeting(district_officer, coop)
 
     with pytest.raises(ApplicationError):
         services.officer_remove(actor=district_officer, officer=chair)

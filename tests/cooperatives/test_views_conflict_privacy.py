@@ -311,5 +311,5 @@ def test_the_history_tab_lists_founder_additions_and_stage_moves_by_the_officer(
 def test_the_history_tab_names_who_changed_a_founder(officer_client, colleague, roster):
     response = officer_client.get(f"/koperasi/{roster.pk}/riwayat/")
     changed = [e for e in response.context["entries"] if e.kind == "~" and e.label == "Hendra Gunawan"]
-    assert [(e.user, e.changes) for e in changed] == [(colleague, ["nik"])]
+    assert [(e.user, e.changes) for e in changed] == [(colleague, ["NIK"])]
     assert htmllib.escape(colleague.get_full_name()) in response.content.decode()
