@@ -9,7 +9,6 @@ from django.core.validators import RegexValidator
 from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -57,19 +56,6 @@ SUMMARY_FIELDS = [
 # --- shared fields and serializers --------------------------------------------------------------------------------
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class CodeChoiceField(serializers.ChoiceField):
-    """A choice field that the schema shows as a string with its values in the description, not as an `…Enum`
-    component. drf-spectacular names those components after the field, so `kind` (regions, cooperatives, meetings,
-    business units) and `to_stage` (the values of `stage`) would collide and warn, and a warning fails
-    `check --deploy`. With ENUM_NAME_OVERRIDES in SPECTACULAR_SETTINGS these could be plain choice fields again."""
-
-    def __init__(self, choices, **kwargs):
-        values = "Salah satu dari: " + ", ".join(f"`{value}`" for value, _label in choices)
-        kwargs["help_text"] = f"{kwargs['help_text']}. {values}" if kwargs.get("help_text") else values
-        super().__init__(choices, **kwargs)
-
-
 class RupiahField(serializers.IntegerField):
     """An amount in whole rupiah, as people type it: 1500000, "1.500.000", "Rp 1.500.000".
 
@@ -113,7 +99,7 @@ class CooperativeDetailSerializer(serializers.ModelSerializer):
 
     @extend_schema_serializer(component_name="CooperativeBusinessUnit")
     class BusinessUnitSerializer(serializers.ModelSerializer):
-        kind = CodeChoiceField(UnitKind.choices)
+        kind = serializers.ChoiceField(UnitKind.choices)
 
         class Meta:
             model = BusinessUnit
@@ -121,7 +107,7 @@ class CooperativeDetailSerializer(serializers.ModelSerializer):
 
     @extend_schema_serializer(component_name="CooperativeMeeting")
     class MeetingSerializer(serializers.ModelSerializer):
-        kind = CodeChoiceField(MeetingKind.choices)
+        kind = serializers.ChoiceField(MeetingKind.choices)
         has_minutes = serializers.SerializerMethodField()
 
         class Meta:
@@ -142,7 +128,7 @@ class CooperativeDetailSerializer(serializers.ModelSerializer):
     village = serializers.CharField(source="village_id", help_text="Kode desa/kelurahan, mis. 16.03.01.2011")
     village_name = serializers.CharField(source="village.name")
     regency = serializers.CharField(source="regency_code", help_text="Kode kabupaten/kota, mis. 16.03")
-    kind = CodeChoiceField(CooperativeKind.choices)
+    kind = serializers.ChoiceField(CooperativeKind.choices)
     founders_count = serializers.IntegerField()
     covered_villages = serializers.SerializerMethodField()
     business_units = BusinessUnitSerializer(many=True)
@@ -292,7 +278,7 @@ class CooperativeListApi(generics.ListAPIView):
         village = serializers.CharField(source="village_id", help_text="Kode desa/kelurahan, mis. 16.03.01.2011")
         village_name = serializers.CharField(source="village.name")
         regency = serializers.CharField(source="regency_code", help_text="Kode kabupaten/kota, mis. 16.03")
-        kind = CodeChoiceField(CooperativeKind.choices)
+        kind = serializers.ChoiceField(CooperativeKind.choices)
         founders_count = serializers.IntegerField()
 
         class Meta:
@@ -482,7 +468,7 @@ class CooperativeTransitionApi(APIView):
         version = serializers.IntegerField(
             min_value=1, required=False, help_text="Untuk `advance`: versi yang dilihat klien; bila beda, 409"
         )
-        to_stage = CodeChoiceField(
+        to_stage = serializers.ChoiceField(
             Stage.choices, required=False, help_text="Untuk `correct`: tahap tujuan (kode seperti `stage`)"
         )
         reason = serializers.CharField(default="", allow_blank=True, help_text="Untuk `correct`: wajib diisi")

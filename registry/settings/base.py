@@ -180,6 +180,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `kind` (and stages appear as `stage` and `to_stage`): one named enum each.
+    "ENUM_NAME_OVERRIDES": {
+        "RegionKindEnum": "registry.models.RegionKind",
+        "StageEnum": "registry.stages.Stage",
+        "CooperativeKindEnum": "cooperatives.models.CooperativeKind",
+        "UnitKindEnum": "cooperatives.models.UnitKind",
+        "MeetingKindEnum": "cooperatives.models.MeetingKind",
+        "DocumentKindEnum": "cooperatives.models.DocumentKind",
+    },
 }
 
 LOGGING = {
