@@ -48,7 +48,8 @@ def cooperative_get_for(*, user, pk, action: str = "cooperative.view") -> Cooper
         raise Http404(_("Cooperative not found.")) from None
 
 
-def member_get_for(*, user, cooperative: Cooperative, pk) -> FoundingMember:
+def member_get_for(*, cooperative: Cooperative, pk) -> FoundingMember:
+    """A founder of a cooperative the caller already fetched through `cooperative_get_for` (so already scoped)."""
     try:
         return cooperative.members.get(pk=pk)
     except (FoundingMember.DoesNotExist, ValueError, TypeError):

@@ -239,10 +239,9 @@ def unit_remove(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
 
 @login_required
 def members(request: HttpRequest, pk: int) -> HttpResponse:
-    coop = _load(request, pk)
+    coop = _load(request, pk, "cooperative.change" if request.method == "POST" else "cooperative.view")
     form = MemberForm(request.POST or None)
     if request.method == "POST":
-        coop = _load(request, pk, "cooperative.change")
         ok, added = _submit(
             form, lambda **data: services.founding_member_add(actor=request.user, cooperative=coop, **data)
         )
@@ -285,7 +284,7 @@ def member_check(request: HttpRequest, pk: int) -> HttpResponse:
 def member_edit(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     """The only page that shows a full NIK, to the regency's officer; each showing is logged."""
     coop = _load(request, pk, "cooperative.change")
-    member = access.member_get_for(user=request.user, cooperative=coop, pk=member_pk)
+    member = access.member_get_for(cooperative=coop, pk=member_pk)
     form = MemberForm(request.POST or None, instance=member)
     if request.method == "POST":
         try:
@@ -317,7 +316,7 @@ def member_edit(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
 @require_POST
 def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     coop = _load(request, pk, "cooperative.change")
-    member = access.member_get_for(user=request.user, cooperative=coop, pk=member_pk)
+    member = access.member_get_for(cooperative=coop, pk=member_pk)
     try:
         services.founding_member_remove(actor=request.user, member=member)
     except ApplicationError as exc:

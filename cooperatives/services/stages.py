@@ -30,7 +30,7 @@ def _move(coop: Cooperative, *, actor, to: Stage, reason: str = "", is_correctio
     return coop
 
 
-def _refuse(coop: Cooperative, to: Stage, missing: list[str]) -> None:
+def _refuse(to: Stage, missing: list[str]) -> None:
     raise ApplicationError(
         _("Cannot move to “%(stage)s” yet: %(missing)s") % {"stage": to.label, "missing": " ".join(missing)}
     )
@@ -46,7 +46,7 @@ def cooperative_advance(*, actor, cooperative: Cooperative, expected_version: in
         raise ApplicationError(_("The cooperative is already operational: there is no next stage."))
     missing = stage_missing(coop, to)
     if missing:
-        _refuse(coop, to, missing)
+        _refuse(to, missing)
     return _move(coop, actor=actor, to=to)
 
 
@@ -61,7 +61,7 @@ def cooperative_deed_verified(*, actor, cooperative: Cooperative, deed_number: s
         )
     missing = stage_missing(coop, Stage.RAPAT_PENDIRIAN)
     if missing:
-        _refuse(coop, Stage.AKTA, missing)
+        _refuse(Stage.AKTA, missing)
     if not (deed_number or "").strip():
         raise ApplicationError(_("The deed number is missing."), field="deed_number")
     coop.deed_number, coop.deed_date = deed_number.strip(), deed_date

@@ -33,17 +33,21 @@ def register(officer, village_code: str = EMBAWANG, **fields) -> Cooperative:
     )
 
 
-def with_musdesus(officer, coop: Cooperative, date=dt.date(2025, 5, 20)) -> Cooperative:
+def _meeting_then_advance(officer, coop: Cooperative, kind: MeetingKind, date: dt.date, attendance: int):
     services.meeting_record(
         actor=officer,
         cooperative=coop,
-        kind=MeetingKind.MUSDESUS,
+        kind=kind,
         date=date,
         place="Balai Desa",
-        attendance=120,
-        minutes=pdf_file("ba-musdesus.pdf"),
+        attendance=attendance,
+        minutes=pdf_file(f"ba-{kind}.pdf"),
     )
     return services.cooperative_advance(actor=officer, cooperative=coop)
+
+
+def with_musdesus(officer, coop: Cooperative, date=dt.date(2025, 5, 20)) -> Cooperative:
+    return _meeting_then_advance(officer, coop, MeetingKind.MUSDESUS, date, attendance=120)
 
 
 def add_founders(officer, coop: Cooperative, count: int = 9, serial_offset: int = 0) -> list:
@@ -73,16 +77,7 @@ def with_board(officer, coop: Cooperative, members: list) -> None:
 
 def with_founding_meeting(officer, coop: Cooperative, date=dt.date(2025, 6, 10)) -> Cooperative:
     """Record the founding meeting with its minutes and take the step to `rapat_pendirian`."""
-    services.meeting_record(
-        actor=officer,
-        cooperative=coop,
-        kind=MeetingKind.FOUNDING,
-        date=date,
-        place="Balai Desa",
-        attendance=40,
-        minutes=pdf_file("ba-pendirian.pdf"),
-    )
-    return services.cooperative_advance(actor=officer, cooperative=coop)
+    return _meeting_then_advance(officer, coop, MeetingKind.FOUNDING, date, attendance=40)
 
 
 def founded(officer, village_code: str = EMBAWANG, serial_offset: int = 0) -> Cooperative:
