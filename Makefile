@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install migrate data worker beat lint format messages bench clean
+.PHONY: run test smoke install migrate data worker beat lint format messages bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ run: data
 
 test: install
 	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+# Production settings end to end: collectstatic, gunicorn, the first pages (.ci/smoke). Needs PostgreSQL and Redis.
+smoke: install
+	bash .ci/smoke
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -2,11 +2,21 @@
 
 from django.urls import path
 
-from cooperatives import api
+from cooperatives.api import cooperatives, members, transitions
 
 urlpatterns = [
-    path("cooperatives/", api.CooperativeListApi.as_view(), name="cooperatives"),
-    path("cooperatives/<int:id>/", api.CooperativeDetailApi.as_view(), name="cooperative"),
-    path("cooperatives/<int:id>/members/", api.CooperativeMembersApi.as_view(), name="cooperative_members"),
-    path("cooperatives/<int:id>/transitions/", api.CooperativeTransitionApi.as_view(), name="cooperative_transitions"),
+    path("cooperatives/", cooperatives.CooperativeListApi.as_view(), name="cooperatives"),
+    path("cooperatives/<int:id>/", cooperatives.CooperativeDetailApi.as_view(), name="cooperative"),
+    path("cooperatives/<int:id>/members/", members.CooperativeMembersApi.as_view(), name="cooperative_members"),
+    path(
+        "cooperatives/<int:id>/transitions/",
+        transitions.CooperativeTransitionApi.as_view(),
+        name="cooperative_transitions",
+    ),
+    path(
+        "cooperatives/<int:id>/deactivate/",
+        transitions.CooperativeDeactivateApi.as_view(),
+        name="cooperative_deactivate",
+    ),
+    path("cooperatives/<int:id>/reseat/", transitions.CooperativeReseatApi.as_view(), name="cooperative_reseat"),
 ]

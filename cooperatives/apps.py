@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CooperativesConfig(AppConfig):
     name = "cooperatives"
     verbose_name = _("Cooperatives")
+
+    def ready(self) -> None:
+        from cooperatives import navigation
+
+        navigation.register()

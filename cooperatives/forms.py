@@ -5,19 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cooperatives.models import (
-    BOARD_POSITIONS,
-    SUPERVISOR_POSITIONS,
-    Cooperative,
-    DocumentKind,
-    FoundingMember,
-    MeetingKind,
-    UnitKind,
-    UnitStatus,
-)
+from cooperatives.choices import BOARD_POSITIONS, SUPERVISOR_POSITIONS, DocumentKind, MeetingKind, UnitKind, UnitStatus
+from cooperatives.data import CooperativeProfile, FounderData
+from cooperatives.models import MEMBER_FIELDS, PROFILE_FIELDS, Cooperative, FoundingMember
 from cooperatives.money import INVALID_RUPIAH, parse_rupiah_text
-from cooperatives.services.cooperatives import EDITABLE_FIELDS
-from cooperatives.services.members import MEMBER_FIELDS
+from registry import codes
 from registry.models import Region, RegionLevel
 from registry.stages import Stage
 
@@ -62,7 +54,7 @@ class CooperativeForm(ServiceModelForm):
 
     class Meta:
         model = Cooperative
-        fields = EDITABLE_FIELDS
+        fields = PROFILE_FIELDS
         widgets = {
             "sk_ahu_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "revitalised_cooperatives": forms.Textarea(attrs={"rows": 3}),
@@ -77,10 +69,16 @@ class CooperativeForm(ServiceModelForm):
                 self.initial[name] = getattr(self.instance, name)
         self.fields["name"].required = False
         self.fields["covered_villages"].queryset = Region.objects.filter(
-            level=RegionLevel.VILLAGE, code__startswith=f"{village.code[:5]}."
+            codes.subtree_q("code", codes.regency_code(village.code)), level=RegionLevel.VILLAGE
         ).exclude(code=village.code)
         if self.instance.pk:
             self.initial["covered_villages"] = list(self.instance.covered_villages.all())
+
+    def profile(self) -> CooperativeProfile:
+        return CooperativeProfile(**{name: self.cleaned_data[name] for name in PROFILE_FIELDS})
+
+    def covered(self) -> list[Region]:
+        return list(self.cleaned_data["covered_villages"])
 
 
 class MemberForm(ServiceModelForm):
@@ -99,6 +97,9 @@ class MemberForm(ServiceModelForm):
         self.fields["gender"].required = False
         self.fields["birth_date"].help_text = _("Leave empty to take it from the NIK.")
         self.fields["gender"].help_text = _("Leave empty to take it from the NIK.")
+
+    def founder(self) -> FounderData:
+        return FounderData(**{name: self.cleaned_data[name] for name in MEMBER_FIELDS})
 
 
 class OfficerForm(forms.Form):
@@ -151,5 +152,26 @@ class CorrectionForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
 
 
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class DeactivateForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
+
+
+class ReseatForm(forms.Form):
+    village = forms.ModelChoiceField(label=_("New seat village"), queryset=Region.objects.none())
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
+    duplicate_reason = forms.CharField(
+        label=_("Reason for a second cooperative in this village"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when the new village already has an active cooperative."),
+    )
+
+    def __init__(self, *args, cooperative: Cooperative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = (
+            Region.objects.filter(codes.subtree_q("code", cooperative.regency_code), level=RegionLevel.VILLAGE)
+            .exclude(code=cooperative.village_id)
+            .select_related("parent")
+            .order_by("parent__name", "name")
+        )
+        self.fields["village"].label_from_instance = lambda v: f"{v.display_name} ({v.parent.display_name})"

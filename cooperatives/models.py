@@ -6,43 +6,82 @@ from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cooperatives.choices import (
+    BOARD_POSITIONS,
+    SINGLE_POSITIONS,
+    SUPERVISOR_POSITIONS,
+    Body,
+    CooperativeKind,
+    DocumentKind,
+    Gender,
+    Grade,
+    MeetingKind,
+    Pattern,
+    Position,
+    RevitalisationMethod,
+    SavingsPeriod,
+    TimelineEvent,
+    UnitKind,
+    UnitStatus,
+)
+from registry import codes
 from registry.models import Region
 from registry.stages import Stage
 
-
-class CooperativeKind(models.TextChoices):
-    KDMP = "KDMP", _("Koperasi Desa Merah Putih")
-    KKMP = "KKMP", _("Koperasi Kelurahan Merah Putih")
-
-
-class Pattern(models.TextChoices):
-    PENDIRIAN_BARU = "pendirian_baru", _("New cooperative")
-    PENGEMBANGAN = "pengembangan", _("Development of an existing cooperative")
-    REVITALISASI = "revitalisasi", _("Revitalisation of an inactive cooperative")
-
-
-class Grade(models.TextChoices):
-    A = "A", "A"
-    B = "B", "B"
-    C = "C", "C"
-    D = "D", "D"
-
-
-class RevitalisationMethod(models.TextChoices):
-    REAKTIVASI = "reaktivasi", _("Reactivation")
-    PENGGABUNGAN = "penggabungan", _("Merger")
-
-
-class SavingsPeriod(models.TextChoices):
-    BULANAN = "bulanan", _("Monthly")
-    TRIWULAN = "triwulan", _("Quarterly")
-    TAHUNAN = "tahunan", _("Yearly")
+# What a district officer may set on a cooperative (profile form, API, import): the rest is set by the services.
+PROFILE_FIELDS = (
+    "name",
+    "pattern",
+    "existing_nik_koperasi",
+    "existing_grade",
+    "revitalisation_method",
+    "revitalised_cooperatives",
+    "address",
+    "phone",
+    "email",
+    "simpanan_pokok",
+    "simpanan_wajib",
+    "simpanan_wajib_period",
+    "grants",
+    "sk_ahu_number",
+    "sk_ahu_date",
+    "npwp",
+    "nib",
+    "nik_koperasi",
+    "duplicate_reason",
+)
+# What is recorded of a founding member (form, API, import).
+MEMBER_FIELDS = (
+    "nik",
+    "full_name",
+    "birth_place",
+    "birth_date",
+    "gender",
+    "address",
+    "rt",
+    "rw",
+    "phone",
+    "occupation",
+)
 
 
 digits_validator = RegexValidator(r"^\d*$", _("Digits only."))
+
+
+class CooperativeQuerySet(models.QuerySet):
+    def counted(self) -> "CooperativeQuerySet":
+        """The cooperatives progress counts: the active ones. Each counts once, in the region of its seat village,
+        a second cooperative in a village included (it adds a cooperative, not a served village)."""
+        return self.filter(is_active=True)
+
+    def shown_for_village(self, village_code) -> "CooperativeQuerySet":
+        """The cooperative a village is listed with (worklist, exports): its first counted cooperative seated there.
+        `village_code` may be an OuterRef, for a subquery per village."""
+        return self.counted().filter(village_id=village_code).order_by("id")
 
 
 class Cooperative(models.Model):
@@ -93,6 +132,8 @@ class Cooperative(models.Model):
     deed_date = models.DateField(_("deed date"), null=True, blank=True, editable=False)
 
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.BELUM)
+    # When the current stage was entered (registration, then every move): "stalled for 60 days" lists read it.
+    stage_changed_at = models.DateTimeField(_("stage entered at"), default=timezone.now, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     duplicate_reason = models.TextField(
         _("reason for a second cooperative in this village"),
@@ -106,6 +147,8 @@ class Cooperative(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[covered_villages])
+
+    objects = CooperativeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cooperative")
@@ -131,23 +174,7 @@ class Cooperative(models.Model):
 
     @property
     def regency_code(self) -> str:
-        return self.village_id[:5]
-
-
-class UnitKind(models.TextChoices):
-    KANTOR = "kantor", _("Cooperative office")
-    SEMBAKO = "sembako", _("Grocery outlet (sembako)")
-    SIMPAN_PINJAM = "simpan_pinjam", _("Savings and loans")
-    KLINIK = "klinik", _("Village clinic")
-    APOTEK = "apotek", _("Village pharmacy")
-    PERGUDANGAN = "pergudangan", _("Warehouse / cold storage")
-    LOGISTIK = "logistik", _("Logistics")
-    LAINNYA = "lainnya", _("Other")
-
-
-class UnitStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    RUNNING = "running", _("Running")
+        return codes.regency_code(self.village_id)
 
 
 class BusinessUnit(models.Model):
@@ -173,17 +200,10 @@ class BusinessUnit(models.Model):
         return self.other_name or self.get_kind_display()
 
 
-class DocumentKind(models.TextChoices):
-    MINUTES_MUSDESUS = "minutes_musdesus", _("Musdesus minutes")
-    MINUTES_FOUNDING = "minutes_founding", _("Founding meeting minutes")
-    SK_AHU = "sk_ahu", _("SK AHU (legal entity approval)")
-    ASSESSMENT = "assessment", _("Dinas assessment (revitalisation)")
-
-
 def document_path(instance: "Document", filename: str) -> str:
     # The stored name never comes from the uploader: regency/cooperative/kind-hash.pdf
     coop = instance.cooperative
-    return f"cooperatives/{coop.village_id[:5]}/{coop.pk}/{instance.kind}-{instance.sha256[:16]}.pdf"
+    return f"cooperatives/{codes.regency_code(coop.village_id)}/{coop.pk}/{instance.kind}-{instance.sha256[:16]}.pdf"
 
 
 class Document(models.Model):
@@ -208,11 +228,6 @@ class Document(models.Model):
         return f"{self.get_kind_display()} ({self.original_name})"
 
 
-class MeetingKind(models.TextChoices):
-    MUSDESUS = "musdesus", _("Musdesus (special village deliberation)")
-    FOUNDING = "rapat_pendirian", _("Founding meeting")
-
-
 class Meeting(models.Model):
     cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="meetings")
     kind = models.CharField(_("meeting"), max_length=20, choices=MeetingKind.choices)
@@ -235,11 +250,6 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
-
-
-class Gender(models.TextChoices):
-    L = "L", _("Male")
-    P = "P", _("Female")
 
 
 class FoundingMember(models.Model):
@@ -275,34 +285,6 @@ class FoundingMember(models.Model):
 def mask_nik(nik: str) -> str:
     """`1603015208900012` → `1603••••••••0012`: the regency of issue and the serial, nothing that identifies."""
     return f"{nik[:4]}{'•' * 8}{nik[-4:]}" if len(nik) == 16 else "•" * len(nik)
-
-
-class Body(models.TextChoices):
-    PENGURUS = "pengurus", _("Board")
-    PENGAWAS = "pengawas", _("Supervisors")
-
-
-class Position(models.TextChoices):
-    KETUA = "ketua", _("Chair")
-    WAKIL_USAHA = "wakil_ketua_usaha", _("Vice chair for business")
-    WAKIL_ANGGOTA = "wakil_ketua_anggota", _("Vice chair for membership")
-    SEKRETARIS = "sekretaris", _("Secretary")
-    BENDAHARA = "bendahara", _("Treasurer")
-    ANGGOTA_PENGURUS = "anggota_pengurus", _("Board member")
-    KETUA_PENGAWAS = "ketua_pengawas", _("Chair of supervisors")
-    ANGGOTA_PENGAWAS = "anggota_pengawas", _("Supervisor")
-
-
-BOARD_REQUIRED = [
-    Position.KETUA,
-    Position.WAKIL_USAHA,
-    Position.WAKIL_ANGGOTA,
-    Position.SEKRETARIS,
-    Position.BENDAHARA,
-]
-BOARD_POSITIONS = [*BOARD_REQUIRED, Position.ANGGOTA_PENGURUS]
-SUPERVISOR_POSITIONS = [Position.KETUA_PENGAWAS, Position.ANGGOTA_PENGAWAS]
-SINGLE_POSITIONS = [*BOARD_REQUIRED, Position.KETUA_PENGAWAS]
 
 
 class Officer(models.Model):
@@ -351,9 +333,10 @@ class Officer(models.Model):
 
 
 class StageTransition(models.Model):
-    """The timeline: every stage change with who, when and why. Append-only."""
+    """The timeline: every stage change, deactivation and change of seat, with who, when and why. Append-only."""
 
     cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="transitions")
+    event = models.CharField(max_length=12, choices=TimelineEvent.choices, default=TimelineEvent.STAGE)
     from_stage = models.CharField(max_length=20, choices=Stage.choices)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     is_correction = models.BooleanField(default=False)
@@ -362,15 +345,23 @@ class StageTransition(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = _("stage change")
-        verbose_name_plural = _("stage changes")
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
         ordering = ["-at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=~Q(from_stage=models.F("to_stage")), name="transition_changes_stage"),
-            models.CheckConstraint(condition=Q(is_correction=False) | ~Q(reason=""), name="correction_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(event=TimelineEvent.STAGE) | ~Q(from_stage=models.F("to_stage")),
+                name="transition_changes_stage",
+            ),
+            models.CheckConstraint(
+                condition=(Q(event=TimelineEvent.STAGE) & Q(is_correction=False)) | ~Q(reason=""),
+                name="correction_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.event != TimelineEvent.STAGE:
+            return self.get_event_display()
         return f"{self.from_stage} → {self.to_stage}"
 
 

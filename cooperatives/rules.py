@@ -1,24 +1,120 @@
-"""Checks on a cooperative's data that do not write: board completeness, flags, what each stage still needs."""
+"""Rules on a cooperative's data that do not write: who may be a founder, when the roster is open, board
+completeness and flags, what each stage still needs. Pure functions over loaded records: the services enforce them,
+the pages and the API show them, the import runs them on every row."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from cooperatives.models import (
-    BOARD_REQUIRED,
-    Body,
-    Cooperative,
-    DocumentKind,
-    Gender,
-    MeetingKind,
-    Officer,
-    Pattern,
-    UnitStatus,
+from cooperatives.choices import BOARD_REQUIRED, Body, DocumentKind, Gender, MeetingKind, Pattern, UnitStatus
+from cooperatives.data import FounderData
+from cooperatives.models import Cooperative, Officer
+from cooperatives.nik import NikCheck, check_nik
+from registry.stages import Stage, stage_index
+
+
+def founding_date(cooperative: Cooperative) -> dt.date:
+    """The date a founder's age is measured on: the founding meeting, or today while it is still to come.
+
+    Reads the prefetched meetings when present."""
+    meeting = next((m for m in cooperative.meetings.all() if m.kind == MeetingKind.FOUNDING), None)
+    return meeting.date if meeting else timezone.localdate()
+
+
+def nik_check_for(
+    cooperative: Cooperative, nik: str, *, birth_date: dt.date | None = None, gender: str | None = None
+) -> NikCheck:
+    return check_nik(
+        nik,
+        village_code=cooperative.village_id,
+        founding_date=founding_date(cooperative),
+        birth_date=birth_date,
+        gender=gender or None,
+    )
+
+
+def roster_is_open(cooperative: Cooperative) -> bool:
+    """Founders and seats may change until the founding meeting stage; a correction back to Musdesus reopens them."""
+    return stage_index(cooperative.stage) < stage_index(Stage.RAPAT_PENDIRIAN)
+
+
+ROSTER_CLOSED = gettext_noop(
+    "The founders were fixed at the founding meeting. To change them, first correct the stage back to Musdesus, "
+    "with a reason."
 )
-from registry.stages import Stage
+
+
+@dataclass(frozen=True)
+class FounderContext:
+    """What the founder rules need to know of the rest of the registry, loaded once for one row or a whole file
+    (`selectors.founder_context`)."""
+
+    village_code: str
+    founding_date: dt.date
+    # NIK → id of the founder holding it in this cooperative.
+    niks_here: dict[str, int] = field(default_factory=dict)
+    # NIK → name of the regency of another active cooperative it already founded.
+    niks_elsewhere: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+
+@dataclass
+class FounderCheck:
+    nik: str | None
+    errors: list[Problem]
+    warnings: list[str]
+    birth_date: dt.date | None
+    gender: str | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+REQUIRED_FOUNDER_FIELDS = {
+    "full_name": gettext_noop("Write the founder's full name."),
+    "birth_place": gettext_noop("Write the place of birth."),
+    "address": gettext_noop("Write the address."),
+}
+
+
+def founder_problems(row: FounderData, context: FounderContext, *, member_id: int | None = None) -> FounderCheck:
+    """Every problem of one founder row, not only the first: errors block, warnings are shown beside the row.
+
+    `member_id` is the founder being edited (their own NIK is no duplicate)."""
+    errors = [Problem(name, _(message)) for name, message in REQUIRED_FOUNDER_FIELDS.items() if not getattr(row, name)]
+    check = check_nik(
+        row.nik,
+        village_code=context.village_code,
+        founding_date=context.founding_date,
+        birth_date=row.birth_date,
+        gender=row.gender or None,
+    )
+    errors.extend(Problem("nik", message) for message in check.errors)
+    nik = check.nik
+    if nik is not None and nik in context.niks_here and context.niks_here[nik] != member_id:
+        errors.append(Problem("nik", _("This NIK is already a founder of this cooperative.")))
+    if nik is not None and nik in context.niks_elsewhere:
+        errors.append(
+            Problem(
+                "nik",
+                _("This NIK is already a founder of an active cooperative in %(regency)s.")
+                % {"regency": context.niks_elsewhere[nik]},
+            )
+        )
+    return FounderCheck(nik, errors, check.warnings, check.birth_date, check.gender)
 
 
 def board_problems(officers: list[Officer]) -> list[str]:

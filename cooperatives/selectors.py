@@ -1,13 +1,18 @@
-"""Reads for the cooperative pages: the worklist, one cooperative with everything its page shows, history, the
-data-quality list. Each a fixed number of queries."""
+"""Reads for the cooperative pages and the API: the worklist, one cooperative with everything its page shows,
+founders with their warnings, history, the data-quality list, and the context the founder rules need. Each a fixed
+number of queries. Selectors read; they never import the services."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from cooperatives import rules
+from cooperatives.choices import Body, MeetingKind, Position
 from cooperatives.models import (
     BusinessUnit,
     Cooperative,
@@ -18,28 +23,30 @@ from cooperatives.models import (
     Officer,
     StageTransition,
 )
-from cooperatives.services.members import nik_check_for
+from cooperatives.nik import normalize_nik
+from registry import codes
 from registry.models import Region, RegionLevel
 
 NO_COOPERATIVE = "none"
 
 
-def worklist(*, region: Region, search: str = "", district: str = "", stage: str = "", pattern: str = "") -> QuerySet:
-    """Every village under `region` with its (first) active cooperative, filterable by kecamatan, stage, pattern."""
-    active = Cooperative.objects.filter(village_id=OuterRef("code"), is_active=True).order_by("id")
+def worklist(*, region: Region, search: str = "", kecamatan: str = "", stage: str = "", pattern: str = "") -> QuerySet:
+    """Every village under `region` with the cooperative it is listed with (`shown_for_village`), filterable by
+    kecamatan, stage and pattern."""
+    shown = Cooperative.objects.shown_for_village(OuterRef("code"))
     qs = (
-        Region.objects.filter(level=RegionLevel.VILLAGE, code__startswith=f"{region.code}.")
+        Region.objects.filter(codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.VILLAGE)
         .select_related("parent")
         .annotate(
-            coop_id=Subquery(active.values("id")[:1]),
-            coop_name=Subquery(active.values("name")[:1]),
-            coop_stage=Subquery(active.values("stage")[:1]),
-            coop_pattern=Subquery(active.values("pattern")[:1]),
+            coop_id=Subquery(shown.values("id")[:1]),
+            coop_name=Subquery(shown.values("name")[:1]),
+            coop_stage=Subquery(shown.values("stage")[:1]),
+            coop_pattern=Subquery(shown.values("pattern")[:1]),
             coop_count=Count("cooperatives", filter=Q(cooperatives__is_active=True)),
         )
     )
-    if district:
-        qs = qs.filter(parent_id=district)
+    if kecamatan:
+        qs = qs.filter(parent_id=kecamatan)
     if stage == NO_COOPERATIVE:
         qs = qs.filter(coop_id__isnull=True)
     elif stage:
@@ -53,18 +60,75 @@ def worklist(*, region: Region, search: str = "", district: str = "", stage: str
 
 
 def cooperative_page(cooperative: Cooperative) -> Cooperative:
-    """The cooperative with its founders, officers, meetings, units and documents prefetched (one query each)."""
-    return (
-        Cooperative.objects.select_related("village__parent__parent", "created_by")
-        .prefetch_related(
-            Prefetch("members", queryset=FoundingMember.objects.prefetch_related("seats")),
-            Prefetch("officers", queryset=Officer.objects.select_related("member")),
-            Prefetch("meetings", queryset=Meeting.objects.select_related("minutes")),
-            Prefetch("business_units", queryset=BusinessUnit.objects.all()),
-            Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
-            "covered_villages",
-        )
-        .get(pk=cooperative.pk)
+    """The cooperative (as fetched through the scoping, with its village, kecamatan and regency) with its founders,
+    officers, meetings, units and documents prefetched, one query each: what every tab of its page and the API's
+    detail read."""
+    prefetch_related_objects(
+        [cooperative],
+        Prefetch("members", queryset=FoundingMember.objects.prefetch_related("seats")),
+        Prefetch("officers", queryset=Officer.objects.select_related("member")),
+        Prefetch("meetings", queryset=Meeting.objects.select_related("minutes")),
+        Prefetch("business_units", queryset=BusinessUnit.objects.all()),
+        Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
+        "covered_villages",
+    )
+    return cooperative
+
+
+def cooperative_detail(cooperative: Cooperative) -> Cooperative:
+    """The cooperative as the API's detail shows it: its relations prefetched, the founders only counted."""
+    prefetch_related_objects(
+        [cooperative],
+        Prefetch("members", queryset=FoundingMember.objects.only("id", "cooperative_id")),
+        Prefetch("officers", queryset=Officer.objects.select_related("member")),
+        "meetings",
+        "business_units",
+        "documents",
+        "covered_villages",
+    )
+    cooperative.founders_count = len(cooperative.members.all())
+    return cooperative
+
+
+def with_founders_count(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
+    """Each cooperative with its number of founders, counted per row returned: a page of fifty counts the founders
+    of fifty cooperatives, never a join over every founder of the area before paging (a COUNT drops it)."""
+    founders = (
+        FoundingMember.objects.filter(cooperative=OuterRef("pk"))
+        .order_by()
+        .values("cooperative")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return cooperatives.annotate(founders_count=Coalesce(Subquery(founders), 0))
+
+
+def active_in_village(village: Region) -> list[Cooperative]:
+    """The active cooperatives seated in a village (the registration page warns about them)."""
+    return list(Cooperative.objects.counted().filter(village=village).only("id", "name"))
+
+
+def document_of(cooperative: Cooperative, pk) -> Document | None:
+    return Document.objects.filter(pk=pk, cooperative=cooperative).first()
+
+
+@dataclass(frozen=True)
+class Seats:
+    board: list[Officer]
+    supervisors: list[Officer]
+
+    @property
+    def all(self) -> list[Officer]:
+        return [*self.board, *self.supervisors]
+
+
+def seats(cooperative: Cooperative) -> Seats:
+    """The board, then the supervisors, each in the order of the positions (from the prefetched officers)."""
+    order = {p: i for i, p in enumerate(Position)}
+    officers = sorted(cooperative.officers.all(), key=lambda o: order[o.position])
+    return Seats(
+        board=[o for o in officers if o.body == Body.PENGURUS],
+        supervisors=[o for o in officers if o.body == Body.PENGAWAS],
     )
 
 
@@ -80,11 +144,35 @@ def member_rows(cooperative: Cooperative) -> list[MemberRow]:
     return [
         MemberRow(
             member=m,
-            warnings=nik_check_for(cooperative, m.nik).warnings,
+            warnings=rules.nik_check_for(cooperative, m.nik).warnings,
             seats=[str(s.get_position_display()) for s in m.seats.all()],
         )
         for m in cooperative.members.all()
     ]
+
+
+def founder_context(cooperative: Cooperative, *, niks: list[str]) -> rules.FounderContext:
+    """What `rules.founder_problems` needs for these NIKs, in three queries whatever their number."""
+    wanted = {normalize_nik(n) for n in niks}
+    elsewhere = dict(
+        FoundingMember.objects.filter(nik__in=wanted, cooperative__is_active=True)
+        .exclude(cooperative=cooperative)
+        .order_by("nik", "cooperative_id")
+        .values_list("nik", "cooperative__village_id")
+    )
+    regency_codes = {codes.regency_code(v) for v in elsewhere.values()}
+    names = dict(Region.objects.filter(code__in=regency_codes).values_list("code", "name"))
+    meeting_date = (
+        Meeting.objects.filter(cooperative=cooperative, kind=MeetingKind.FOUNDING)
+        .values_list("date", flat=True)
+        .first()
+    )
+    return rules.FounderContext(
+        village_code=cooperative.village_id,
+        founding_date=meeting_date or timezone.localdate(),
+        niks_here=dict(cooperative.members.filter(nik__in=wanted).values_list("nik", "id")),
+        niks_elsewhere={nik: names.get(codes.regency_code(v), codes.regency_code(v)) for nik, v in elsewhere.items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -97,65 +185,55 @@ class HistoryEntry:
     changes: list[str]
 
 
-def _entries(records: list, model_label: str, label_of, skip: set[str]) -> list[HistoryEntry]:
-    """History rows of one model, with the fields each change touched (compared in memory, not per row)."""
-    entries = []
+# Not worth a line in the history; the many-to-many covered villages would cost a query per row to compare.
+HISTORY_SKIP = {"id", "version", "updated_at", "created_at", "cooperative", "covered_villages"}
+
+
+def _entries(records: list, model, label_of) -> list[HistoryEntry]:
+    """History rows of one model, each with the fields its change touched (simple-history's diff, in memory)."""
+    order = {f.name: i for i, f in enumerate(model._meta.concrete_fields)}
+    labels = {f.name: str(f.verbose_name) for f in model._meta.concrete_fields}
     by_object: dict[int, list] = {}
     for r in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         by_object.setdefault(r.id, []).append(r)
-    # (attribute compared, name shown): the field's own label, in the user's language.
-    fields = [(f.attname, str(f.verbose_name)) for f in records[0]._meta.fields] if records else []
+    entries = []
+    model_label = str(model._meta.verbose_name)
     for rows in by_object.values():
+        first = rows[0]
         entries.append(
-            HistoryEntry(
-                rows[0].history_date, rows[0].history_user, rows[0].history_type, model_label, label_of(rows[0]), []
-            )
+            HistoryEntry(first.history_date, first.history_user, first.history_type, model_label, label_of(first), [])
         )
         for old, new in pairwise(rows):
-            changed = [
-                label
-                for f, label in fields
-                if not f.startswith("history_") and f not in skip and getattr(old, f) != getattr(new, f)
-            ]
+            changed = sorted(new.diff_against(old, excluded_fields=HISTORY_SKIP).changed_fields, key=order.get)
             entries.append(
-                HistoryEntry(new.history_date, new.history_user, new.history_type, model_label, label_of(new), changed)
+                HistoryEntry(
+                    new.history_date,
+                    new.history_user,
+                    new.history_type,
+                    model_label,
+                    label_of(new),
+                    [labels[name] for name in changed],
+                )
             )
     return entries
 
 
 def history(cooperative: Cooperative, limit: int = 200) -> list[HistoryEntry]:
-    skip = {"version", "updated_at", "created_at"}
     sources = [
-        (Cooperative.history.filter(id=cooperative.pk), Cooperative._meta.verbose_name, lambda r: r.name),
+        (Cooperative, Cooperative.history.filter(id=cooperative.pk), lambda r: r.name),
+        (FoundingMember, FoundingMember.history.filter(cooperative_id=cooperative.pk), lambda r: r.full_name),
+        (Officer, Officer.history.filter(cooperative_id=cooperative.pk), lambda r: r.get_position_display()),
+        (Meeting, Meeting.history.filter(cooperative_id=cooperative.pk), lambda r: r.get_kind_display()),
         (
-            FoundingMember.history.filter(cooperative_id=cooperative.pk),
-            FoundingMember._meta.verbose_name,
-            lambda r: r.full_name,
-        ),
-        (
-            Officer.history.filter(cooperative_id=cooperative.pk),
-            Officer._meta.verbose_name,
-            lambda r: r.get_position_display(),
-        ),
-        (
-            Meeting.history.filter(cooperative_id=cooperative.pk),
-            Meeting._meta.verbose_name,
-            lambda r: r.get_kind_display(),
-        ),
-        (
+            BusinessUnit,
             BusinessUnit.history.filter(cooperative_id=cooperative.pk),
-            BusinessUnit._meta.verbose_name,
             lambda r: r.other_name or r.get_kind_display(),
         ),
-        (
-            Document.history.filter(cooperative_id=cooperative.pk),
-            Document._meta.verbose_name,
-            lambda r: r.get_kind_display(),
-        ),
+        (Document, Document.history.filter(cooperative_id=cooperative.pk), lambda r: r.get_kind_display()),
     ]
     entries: list[HistoryEntry] = []
-    for qs, label, label_of in sources:
-        entries.extend(_entries(list(qs.select_related("history_user")), str(label), label_of, skip))
+    for model, qs, label_of in sources:
+        entries.extend(_entries(list(qs.select_related("history_user")), model, label_of))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]
 
@@ -165,16 +243,15 @@ def transitions(cooperative: Cooperative) -> QuerySet[StageTransition]:
 
 
 def duplicate_villages(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
-    """Active cooperatives sharing their seat village with another active one: for a person to resolve."""
-    shared = (
-        cooperatives.filter(is_active=True)
-        .values("village_id")
-        .annotate(n=Count("id"))
-        .filter(n__gt=1)
-        .values("village_id")
-    )
+    """Active cooperatives sharing their seat village with another active one: for a person to resolve.
+
+    A second cooperative always carries a reason, so the search starts from those few rows."""
+    active = cooperatives.counted()
+    with_reason = active.exclude(duplicate_reason="").values("village_id")
+    another = Cooperative.objects.counted().filter(village_id=OuterRef("village_id")).exclude(pk=OuterRef("pk"))
     return (
-        cooperatives.filter(is_active=True, village_id__in=Subquery(shared))
+        active.filter(village_id__in=Subquery(with_reason))
+        .filter(Exists(another))
         .select_related("village__parent")
         .order_by("village_id", "id")
     )

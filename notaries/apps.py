@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NotariesConfig(AppConfig):
     name = "notaries"
     verbose_name = _("Notaries")
+
+    def ready(self) -> None:
+        from notaries import navigation
+
+        navigation.register()

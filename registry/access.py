@@ -3,7 +3,8 @@
 A user's *area* is a region subtree: the whole country for national roles, a province for provincial staff, a
 regency for district officers, and for a notary the province of their seat (a notary's wilayah jabatan under the
 Notary Act, UU 2/2014 art. 18). Anything outside the area answers 404, never 403 with a hint that it exists.
-What each role may *do* is declared once, in ROLE_RULES.
+What each role may *do* is declared once, in ROLE_RULES. Where a role lands and which links it sees are registered
+by the apps in `registry.navigation`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from registry import codes
 from registry.models import Region, RegionLevel, Role
 
 ALL_ROLES = frozenset(Role)
@@ -21,17 +23,8 @@ NATIONAL = frozenset({Role.NATIONAL_ADMIN, Role.NATIONAL_VIEWER})
 # Action → roles allowed. Apps add their own maps next to their code and check them through `can`/`require`.
 ROLE_RULES: dict[str, frozenset[Role]] = {
     "region.view": ALL_ROLES,
-    "target.manage": frozenset({Role.NATIONAL_ADMIN}),
-    "user.manage": frozenset({Role.NATIONAL_ADMIN}),
-}
-
-# Where each role lands after login (URL names; the notary area lives in the notaries app).
-ROLE_LANDING = {
-    Role.NATIONAL_ADMIN: ("region_index", None),
-    Role.NATIONAL_VIEWER: ("region_index", None),
-    Role.PROVINCIAL_STAFF: ("region_detail", "code"),
-    Role.DISTRICT_OFFICER: ("cooperatives:worklist", "code"),
-    Role.NOTARY: ("notaries:home", None),
+    # Users, targets and programme settings are managed in the Django admin (the role flags open it).
+    "admin.view": frozenset({Role.NATIONAL_ADMIN}),
 }
 
 
@@ -68,7 +61,7 @@ def area_code(user) -> str | None:
     if user.region_id is None:
         return None
     if role == Role.NOTARY:
-        return user.region_id[:2]
+        return codes.province_code(user.region_id)
     return user.region_id
 
 
@@ -76,24 +69,17 @@ def code_in_area_q(user, field: str) -> Q:
     """A filter on a field that holds a region code (`code`, `village_id`, `village__code`): rows inside the area.
 
     Other apps scope their records with it, e.g. `Cooperative.objects.filter(code_in_area_q(user, "village_id"))`.
-    A foreign key's `<name>_id` is read as `<name>__code` (Region's primary key: no join), since Django offers no
-    `startswith` on the raw FK column.
+    A range on the code (`registry.codes.subtree_q`), so a foreign key's `<name>_id` is filtered without a join.
     """
     root = area_code(user)
     if root is None:
         return Q(pk__in=[])
-    if root == "":
-        return Q()
-    if field.endswith("_id"):
-        field = f"{field.removesuffix('_id')}__code"
-    return Q(**{field: root}) | Q(**{f"{field}__startswith": f"{root}."})
+    return codes.subtree_q(field, root)
 
 
 def in_area(user, code: str) -> bool:
     root = area_code(user)
-    if root is None:
-        return False
-    return root == "" or code == root or code.startswith(f"{root}.")
+    return root is not None and codes.is_in(code, root)
 
 
 def regions_visible_to(user) -> QuerySet[Region]:
@@ -111,17 +97,3 @@ def region_get_for(*, user, code: str, level: RegionLevel | None = None) -> Regi
         return qs.get(code=code)
     except Region.DoesNotExist:
         raise Http404(_("Region not found.")) from None
-
-
-def landing(user) -> tuple[str, dict]:
-    """URL name and kwargs of the page a user starts from."""
-    role = role_of(user)
-    if role is None:
-        return "no_role", {}
-    name, kwarg = ROLE_LANDING[role]
-    root = area_code(user)
-    if kwarg and root:
-        return name, {kwarg: root}
-    if kwarg:
-        return "no_role", {}
-    return name, {}

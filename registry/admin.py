@@ -1,10 +1,34 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry.models import ProgrammeSettings, Region, Target, User
 from registry.services import user_apply_role_flags
+
+
+def _id_or_404(field, value: str) -> None:
+    try:
+        field.to_python(value)
+    except ValidationError as error:
+        raise Http404 from error
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple-history puts the ids of its history URLs into the query as typed: "abc" there was a 500, now a 404."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        _id_or_404(self.model._meta.pk, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        history_model = getattr(self.model, self.model._meta.simple_history_manager_attribute).model
+        _id_or_404(self.model._meta.pk, unquote(object_id))
+        _id_or_404(history_model._meta.get_field("history_id"), version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Region)
@@ -54,7 +78,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(HistoryAdmin):
     list_display = ["region", "year", "value", "note"]
     list_filter = ["year", "region__level"]
     search_fields = ["region__name", "region__code"]
@@ -63,7 +87,7 @@ class TargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgrammeSettings)
-class ProgrammeSettingsAdmin(SimpleHistoryAdmin):
+class ProgrammeSettingsAdmin(HistoryAdmin):
     list_display = ["__str__", "national_target"]
 
     def has_add_permission(self, request):

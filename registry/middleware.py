@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class DefaultLanguageMiddleware:
@@ -20,8 +21,6 @@ class DefaultLanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        patch = response.get("Vary", "")
-        if "Cookie" not in patch:
-            response["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
+        patch_vary_headers(response, ["Cookie"])  # the language comes from a cookie
         translation.deactivate()
         return response

@@ -1,16 +1,12 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class RegionLevel(models.IntegerChoices):
-    PROVINCE = 1, _("Province")
-    REGENCY = 2, _("Regency/city")
-    DISTRICT = 3, _("District")
-    VILLAGE = 4, _("Village")
+from registry import codes
+from registry.codes import RegionLevel, region_code_validator
 
 
 class RegionKind(models.TextChoices):
@@ -27,21 +23,16 @@ class RegionKind(models.TextChoices):
 KINDS_BY_LEVEL = {
     RegionLevel.PROVINCE: [RegionKind.PROVINSI],
     RegionLevel.REGENCY: [RegionKind.KABUPATEN, RegionKind.KOTA],
-    RegionLevel.DISTRICT: [RegionKind.KECAMATAN, RegionKind.DISTRIK],
+    RegionLevel.KECAMATAN: [RegionKind.KECAMATAN, RegionKind.DISTRIK],
     RegionLevel.VILLAGE: [RegionKind.DESA, RegionKind.KELURAHAN, RegionKind.DESA_ADAT],
 }
-
-region_code_validator = RegexValidator(
-    r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$",
-    _("A region code looks like 16, 16.03, 16.03.01 or 16.03.01.2001."),
-)
 
 
 class Region(models.Model):
     """A Kemendagri region (Kepmendagri 300.2.2-2138/2025), keyed by its dotted code.
 
     One table for the four levels: the code prefix is the ancestry, so scoping a user to a province or regency is a
-    `code LIKE '16.03.%'` on an indexed column, and the region API serves every level the same way.
+    range on the indexed code (`registry.codes.subtree_q`), and the region API serves every level the same way.
     """
 
     code = models.CharField(_("code"), max_length=13, primary_key=True, validators=[region_code_validator])
@@ -99,16 +90,15 @@ class Region(models.Model):
 
     @property
     def ancestor_codes(self) -> list[str]:
-        parts = self.code.split(".")
-        return [".".join(parts[:i]) for i in range(1, len(parts))]
+        return codes.ancestors(self.code)
 
     @property
     def province_code(self) -> str:
-        return self.code[:2]
+        return codes.province_code(self.code)
 
     @property
     def regency_code(self) -> str | None:
-        return self.code[:5] if self.level >= RegionLevel.REGENCY else None
+        return codes.regency_code(self.code)
 
 
 class Role(models.TextChoices):

@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Substr
 from django.utils import timezone
 
+from registry import codes
 from registry.models import ProgrammeSettings, Region, RegionLevel, Target
-
-# Length of the code of a region at each level: "16", "16.03", "16.03.01", "16.03.01.2001".
-CODE_LENGTH = {RegionLevel.PROVINCE: 2, RegionLevel.REGENCY: 5, RegionLevel.DISTRICT: 8, RegionLevel.VILLAGE: 13}
 
 
 @dataclass(frozen=True)
@@ -23,7 +20,7 @@ class TargetValue:
 @dataclass(frozen=True)
 class RegionRow:
     region: Region
-    districts: int
+    kecamatan: int
     villages: int
     target: TargetValue
 
@@ -32,18 +29,14 @@ def current_year() -> int:
     return timezone.localdate().year
 
 
-def _subtree_q(code: str) -> Q:
-    return Q() if code == "" else Q(code__startswith=f"{code}.")
-
-
 def descendant_counts(*, code: str, group_level: RegionLevel, count_level: RegionLevel) -> dict[str, int]:
     """Number of regions of `count_level` under each region of `group_level` inside the subtree of `code`.
 
     One GROUP BY on the code prefix; "" is the whole country.
     """
     rows = (
-        Region.objects.filter(_subtree_q(code), level=count_level)
-        .annotate(group=Substr("code", 1, CODE_LENGTH[group_level]))
+        Region.objects.filter(codes.subtree_q("code", code, include_root=False), level=count_level)
+        .annotate(group=codes.code_at_expression("code", group_level))
         .values("group")
         .annotate(n=Count("code"))
         .values_list("group", "n")
@@ -72,19 +65,19 @@ def region_children_rows(*, parent: Region | None, year: int | None = None) -> l
     children = list(Region.objects.filter(parent_id=parent.code if parent else None).order_by("code"))
     if child_level == RegionLevel.VILLAGE:
         villages = {c.code: 1 for c in children}
-        districts: dict[str, int] = {}
+        kecamatan: dict[str, int] = {}
     else:
         villages = descendant_counts(code=code, group_level=child_level, count_level=RegionLevel.VILLAGE)
-        districts = (
-            descendant_counts(code=code, group_level=child_level, count_level=RegionLevel.DISTRICT)
-            if child_level < RegionLevel.DISTRICT
+        kecamatan = (
+            descendant_counts(code=code, group_level=child_level, count_level=RegionLevel.KECAMATAN)
+            if child_level < RegionLevel.KECAMATAN
             else {}
         )
     targets = targets_for(codes=[c.code for c in children], year=year, village_counts=villages)
     return [
         RegionRow(
             region=c,
-            districts=districts.get(c.code, 0),
+            kecamatan=kecamatan.get(c.code, 0),
             villages=villages.get(c.code, 0),
             target=targets[c.code],
         )
@@ -97,31 +90,42 @@ def region_target(*, region: Region, year: int | None = None) -> TargetValue:
     if region.level == RegionLevel.VILLAGE:
         villages = 1
     else:
-        villages = Region.objects.filter(_subtree_q(region.code), level=RegionLevel.VILLAGE).count()
+        villages = Region.objects.filter(
+            codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.VILLAGE
+        ).count()
     return targets_for(codes=[region.code], year=year, village_counts={region.code: villages})[region.code]
 
 
 def level_totals(*, code: str = "") -> dict[int, int]:
     """Number of regions per level inside a subtree ("" = the country)."""
-    return dict(Region.objects.filter(_subtree_q(code)).values_list("level").annotate(n=Count("code")))
+    return dict(
+        Region.objects.filter(codes.subtree_q("code", code, include_root=False))
+        .values_list("level")
+        .annotate(n=Count("code"))
+    )
 
 
-def villages_in(*, region: Region, search: str = "", district_code: str = "") -> QuerySet[Region]:
+def villages_in(*, region: Region, search: str = "", kecamatan_code: str = "") -> QuerySet[Region]:
     """Villages under a province, regency or kecamatan; search by name or code; optionally within one kecamatan."""
-    qs = Region.objects.filter(level=RegionLevel.VILLAGE, code__startswith=f"{region.code}.").select_related("parent")
-    if district_code:
-        qs = qs.filter(parent_id=district_code)
+    qs = Region.objects.filter(
+        codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.VILLAGE
+    ).select_related("parent")
+    if kecamatan_code:
+        qs = qs.filter(parent_id=kecamatan_code)
     search = search.strip()
     if search:
         qs = qs.filter(Q(name__icontains=search) | Q(code__startswith=search))
     return qs.order_by("code")
 
 
-def districts_in(*, region: Region) -> QuerySet[Region]:
-    return Region.objects.filter(level=RegionLevel.DISTRICT, code__startswith=f"{region.code}.").order_by("name")
+def kecamatan_in(*, region: Region) -> QuerySet[Region]:
+    """The kecamatan (distrik in Papua) under a province or regency, by name."""
+    return Region.objects.filter(
+        codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.KECAMATAN
+    ).order_by("name")
 
 
 def ancestors_of(region: Region) -> list[Region]:
-    codes = region.ancestor_codes
-    by_code = {r.code: r for r in Region.objects.filter(code__in=codes)}
-    return [by_code[c] for c in codes if c in by_code]
+    wanted = region.ancestor_codes
+    by_code = {r.code: r for r in Region.objects.filter(code__in=wanted)}
+    return [by_code[c] for c in wanted if c in by_code]

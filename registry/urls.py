@@ -2,14 +2,12 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from registry import api, views
 from registry.forms import LoginForm
-
-CODE = r"(?P<code>\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)"
 
 admin.site.site_header = _("KDMP Registry administration")
 admin.site.site_title = _("KDMP Registry")
@@ -17,7 +15,7 @@ admin.site.index_title = _("Administration")
 
 api_v1 = [
     path("regions/", api.RegionListApi.as_view(), name="regions"),
-    re_path(rf"^regions/{CODE}/$", api.RegionDetailApi.as_view(), name="region"),
+    path("regions/<region:code>/", api.RegionDetailApi.as_view(), name="region"),
     path("", include("cooperatives.api_urls")),
 ]
 
@@ -25,8 +23,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tanpa-peran/", views.no_role, name="no_role"),
     path("wilayah/", views.region_index, name="region_index"),
-    re_path(rf"^wilayah/{CODE}/$", views.region_detail, name="region_detail"),
-    re_path(rf"^wilayah/{CODE}/desa/$", views.village_list, name="village_list"),
+    # <region:code>: a region code of any level (registry.codes.RegionCodeConverter, registered in RegistryConfig).
+    path("wilayah/<region:code>/", views.region_detail, name="region_detail"),
+    path("wilayah/<region:code>/desa/", views.village_list, name="village_list"),
     path(
         "masuk/",
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from registry import access, selectors
+from registry import access, navigation, selectors
 from registry.models import RegionLevel
 
 PAGE_SIZE = 50
@@ -20,13 +20,13 @@ PAGE_SIZE = 50
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        name, kwargs = access.landing(request.user)
+        name, kwargs = navigation.landing(request.user)
         return redirect(name, **kwargs)
     totals = selectors.level_totals()
     return render(
         request,
         "registry/public_home.html",
-        {"totals": totals, "national_target": selectors.national_target()},
+        {"totals": totals, "headline_target": selectors.national_target()},
     )
 
 
@@ -52,7 +52,7 @@ def region_index(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "totals": selectors.level_totals(),
-            "national_target": selectors.national_target(),
+            "headline_target": selectors.national_target(),
             "year": selectors.current_year(),
         },
     )
@@ -70,15 +70,16 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         "region": region,
         "ancestors": [a for a in selectors.ancestors_of(region) if access.in_area(request.user, a.code)],
         "year": selectors.current_year(),
+        "region_links": navigation.region_links(request.user, region),
     }
     if region.level == RegionLevel.VILLAGE:
         return render(request, "registry/village_detail.html", context)
-    if region.level == RegionLevel.DISTRICT:
+    if region.level == RegionLevel.KECAMATAN:
         search = request.GET.get("q", "")
         context["page"] = _page(request, selectors.villages_in(region=region, search=search))
         context["q"] = search
         context["target"] = selectors.region_target(region=region)
-        return render(request, "registry/district_detail.html", context)
+        return render(request, "registry/kecamatan_detail.html", context)
     context["rows"] = selectors.region_children_rows(parent=region)
     context["totals"] = selectors.level_totals(code=region.code)
     context["target"] = selectors.region_target(region=region)
@@ -93,11 +94,11 @@ def village_list(request: HttpRequest, code: str) -> HttpResponse:
     if region.level == RegionLevel.VILLAGE:
         raise Http404(_("Region not found."))
     search = request.GET.get("q", "").strip()
-    district_code = request.GET.get("kecamatan", "")
-    districts = list(selectors.districts_in(region=region)) if region.level < RegionLevel.DISTRICT else []
-    if district_code and district_code not in {d.code for d in districts}:
-        district_code = ""
-    page = _page(request, selectors.villages_in(region=region, search=search, district_code=district_code))
+    kecamatan_code = request.GET.get("kecamatan", "")
+    kecamatan = list(selectors.kecamatan_in(region=region)) if region.level < RegionLevel.KECAMATAN else []
+    if kecamatan_code and kecamatan_code not in {k.code for k in kecamatan}:
+        kecamatan_code = ""
+    page = _page(request, selectors.villages_in(region=region, search=search, kecamatan_code=kecamatan_code))
     return render(
         request,
         "registry/village_list.html",
@@ -106,8 +107,8 @@ def village_list(request: HttpRequest, code: str) -> HttpResponse:
             "ancestors": [a for a in selectors.ancestors_of(region) if access.in_area(request.user, a.code)],
             "page": page,
             "q": search,
-            "districts": districts,
-            "district_code": district_code,
+            "kecamatan": kecamatan,
+            "kecamatan_code": kecamatan_code,
         },
     )
 

@@ -32,16 +32,17 @@ import datetime as dt  # noqa: E402
 
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 
-from cooperatives.models import Cooperative, CooperativeKind, FoundingMember, Pattern  # noqa: E402
+from cooperatives.choices import CooperativeKind, Pattern  # noqa: E402
+from cooperatives.models import Cooperative, FoundingMember  # noqa: E402
 from cooperatives.nik import compose_nik  # noqa: E402
 
 EMBAWANG = "16.03.01.2011"  # a desa in Kecamatan Tanjung Agung, Kabupaten Muara Enim
 LAHAT_VILLAGE = "16.04.01.2001"
 
 
-def make_nik(*, regency: str = "16.03", district: str = "01", birth=dt.date(1985, 5, 12), gender="L", serial=1) -> str:
+def make_nik(*, regency: str = "16.03", kecamatan: str = "01", birth=dt.date(1985, 5, 12), gender="L", serial=1) -> str:
     """A structurally valid NIK: PP KK CC DDMMYY SSSS, 40 added to the day for women."""
-    return compose_nik(district_code=f"{regency}.{district}", birth=birth, gender=gender, serial=serial)
+    return compose_nik(kecamatan_code=f"{regency}.{kecamatan}", birth=birth, gender=gender, serial=serial)
 
 
 def pdf_file(name: str = "berita-acara.pdf", size: int = 2048) -> SimpleUploadedFile:

@@ -1,5 +1,7 @@
-"""Every write to the cooperatives app. Views, the API and tasks call these; nothing else saves domain models."""
+"""Every write to the cooperatives app. Views, the API, the import and tasks call these public names; nothing else
+saves domain models."""
 
+from cooperatives.data import CooperativeProfile, FounderData
 from cooperatives.services.common import ConflictError
 from cooperatives.services.cooperatives import (
     business_unit_remove,
@@ -9,14 +11,17 @@ from cooperatives.services.cooperatives import (
     proposed_name,
 )
 from cooperatives.services.documents import document_upload
+from cooperatives.services.lifecycle import cooperative_deactivate, cooperative_reseat
 from cooperatives.services.meetings import meeting_record
 from cooperatives.services.members import (
+    NikRefused,
     founding_member_add,
     founding_member_remove,
     founding_member_update,
     nik_view_record,
 )
 from cooperatives.services.officers import officer_assign, officer_remove
+from cooperatives.services.progress import progress_changed
 from cooperatives.services.stages import (
     cooperative_advance,
     cooperative_correct_stage,
@@ -25,12 +30,17 @@ from cooperatives.services.stages import (
 
 __all__ = [
     "ConflictError",
+    "CooperativeProfile",
+    "FounderData",
+    "NikRefused",
     "business_unit_remove",
     "business_unit_set",
     "cooperative_advance",
     "cooperative_correct_stage",
+    "cooperative_deactivate",
     "cooperative_deed_verified",
     "cooperative_register",
+    "cooperative_reseat",
     "cooperative_update",
     "document_upload",
     "founding_member_add",
@@ -40,5 +50,6 @@ __all__ = [
     "nik_view_record",
     "officer_assign",
     "officer_remove",
+    "progress_changed",
     "proposed_name",
 ]

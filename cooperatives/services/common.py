@@ -31,3 +31,9 @@ def clean(instance: models.Model, *, exclude: list[str] | None = None) -> None:
 def check_version(instance: models.Model, expected: int | None) -> None:
     if expected is not None and instance.version != expected:
         raise conflict(instance)
+
+
+def ensure_active(cooperative) -> None:
+    """A deactivated cooperative is kept for the record and changes no more."""
+    if not cooperative.is_active:
+        raise ApplicationError(_("This cooperative is inactive: it is kept for the record and no longer changes."))

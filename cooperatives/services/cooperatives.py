@@ -1,46 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cooperatives.access import ensure_may_change
-from cooperatives.models import (
-    BusinessUnit,
-    Cooperative,
-    CooperativeKind,
-    Grade,
-    Pattern,
-    UnitKind,
-    UnitStatus,
-)
-from cooperatives.services.common import check_version, validated_save
+from cooperatives.choices import CooperativeKind, Grade, Pattern, UnitKind, UnitStatus
+from cooperatives.data import CooperativeProfile
+from cooperatives.models import BusinessUnit, Cooperative
+from cooperatives.services.common import check_version, ensure_active, validated_save
+from cooperatives.services.progress import progress_changed
+from registry import codes
 from registry.errors import ApplicationError
 from registry.models import Region, RegionKind, RegionLevel
-
-# What a district officer may set on a cooperative through the profile form or the API.
-EDITABLE_FIELDS = (
-    "name",
-    "pattern",
-    "existing_nik_koperasi",
-    "existing_grade",
-    "revitalisation_method",
-    "revitalised_cooperatives",
-    "address",
-    "phone",
-    "email",
-    "simpanan_pokok",
-    "simpanan_wajib",
-    "simpanan_wajib_period",
-    "grants",
-    "sk_ahu_number",
-    "sk_ahu_date",
-    "npwp",
-    "nib",
-    "nik_koperasi",
-    "duplicate_reason",
-)
 
 
 def kind_for(village: Region) -> CooperativeKind:
@@ -74,7 +45,7 @@ def _validate_pattern(coop: Cooperative) -> None:
             )
 
 
-def _validate_duplicate(coop: Cooperative) -> None:
+def validate_duplicate(coop: Cooperative) -> None:
     if not coop.is_active or coop.duplicate_reason.strip():
         return
     other = (
@@ -93,7 +64,11 @@ def _validate_duplicate(coop: Cooperative) -> None:
 
 def _set_covered_villages(coop: Cooperative, villages: list[Region]) -> None:
     for v in villages:
-        if v.level != RegionLevel.VILLAGE or v.code[:5] != coop.village_id[:5] or v.code == coop.village_id:
+        if (
+            v.level != RegionLevel.VILLAGE
+            or codes.regency_code(v.code) != coop.regency_code
+            or v.code == coop.village_id
+        ):
             raise ApplicationError(
                 _("%(village)s cannot be covered: a joint cooperative covers other villages of the same regency.")
                 % {"village": v.display_name},
@@ -102,7 +77,7 @@ def _set_covered_villages(coop: Cooperative, villages: list[Region]) -> None:
     coop.covered_villages.set(villages)
 
 
-def _save(coop: Cooperative, *, actor) -> None:
+def save_cooperative(coop: Cooperative, *, actor) -> None:
     try:
         with transaction.atomic():
             validated_save(coop, actor=actor, exclude=["covered_villages"])
@@ -114,23 +89,27 @@ def _save(coop: Cooperative, *, actor) -> None:
         ) from exc
 
 
+def _apply(coop: Cooperative, profile: CooperativeProfile) -> None:
+    for name, value in profile.__dict__.items():
+        setattr(coop, name, value.strip() if isinstance(value, str) else value)
+    coop.name = coop.name or proposed_name(coop.village)
+
+
 @transaction.atomic
 def cooperative_register(
-    *, actor, village: Region, pattern: str, covered_villages: list[Region] | None = None, **fields: Any
+    *, actor, village: Region, profile: CooperativeProfile, covered_villages: list[Region] | None = None
 ) -> Cooperative:
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
     if village.level != RegionLevel.VILLAGE:
         raise ApplicationError(_("A cooperative is seated in a village or kelurahan."), field="village")
     ensure_may_change(actor, village.code)
-    coop = Cooperative(village=village, kind=kind_for(village), pattern=pattern, created_by=actor, **fields)
-    coop.name = (coop.name or "").strip() or proposed_name(village)
+    coop = Cooperative(village=village, kind=kind_for(village), created_by=actor)
+    _apply(coop, profile)
     _validate_pattern(coop)
-    _validate_duplicate(coop)
-    _save(coop, actor=actor)
+    validate_duplicate(coop)
+    save_cooperative(coop, actor=actor)
     if covered_villages:
         _set_covered_villages(coop, covered_villages)
+    progress_changed(regency_code=coop.regency_code)
     return coop
 
 
@@ -140,25 +119,23 @@ def cooperative_update(
     actor,
     cooperative: Cooperative,
     expected_version: int | None,
+    profile: CooperativeProfile,
     covered_villages: list[Region] | None = None,
-    **fields: Any,
 ) -> Cooperative:
-    """Change profile fields. `expected_version` is the version the user saw; a newer one means a conflict."""
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
+    """Change the profile. `profile` holds every profile field (start from `CooperativeProfile.of(cooperative)`);
+    `expected_version` is the version the user saw, and a newer one means a conflict."""
     coop = Cooperative.objects.select_for_update().select_related("village").get(pk=cooperative.pk)
     ensure_may_change(actor, coop.village_id)
+    ensure_active(coop)
     check_version(coop, expected_version)
-    for name, value in fields.items():
-        setattr(coop, name, value)
-    coop.name = (coop.name or "").strip() or proposed_name(coop.village)
+    _apply(coop, profile)
     _validate_pattern(coop)
-    _validate_duplicate(coop)
+    validate_duplicate(coop)
     coop.version += 1
-    _save(coop, actor=actor)
+    save_cooperative(coop, actor=actor)
     if covered_villages is not None:
         _set_covered_villages(coop, covered_villages)
+    progress_changed(regency_code=coop.regency_code)  # pattern and villages served are counted
     return coop
 
 
@@ -166,6 +143,7 @@ def cooperative_update(
 def business_unit_set(*, actor, cooperative: Cooperative, kind: str, status: str, other_name: str = "") -> BusinessUnit:
     """Add a business unit or change its status (planned/running)."""
     ensure_may_change(actor, cooperative.village_id)
+    ensure_active(cooperative)
     other_name = other_name.strip() if kind == UnitKind.LAINNYA else ""
     if kind == UnitKind.LAINNYA and not other_name:
         raise ApplicationError(_("Give the name of the other business unit."), field="other_name")
@@ -181,5 +159,6 @@ def business_unit_set(*, actor, cooperative: Cooperative, kind: str, status: str
 @transaction.atomic
 def business_unit_remove(*, actor, unit: BusinessUnit) -> None:
     ensure_may_change(actor, unit.cooperative.village_id)
+    ensure_active(unit.cooperative)
     unit._history_user = actor
     unit.delete()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from cooperatives.access import ensure_may_change
 from cooperatives.models import Cooperative, Document
-from cooperatives.services.common import validated_save
+from cooperatives.services.common import ensure_active, validated_save
 from registry.errors import ApplicationError
 
 PDF_MAGIC = b"%PDF-"
@@ -45,6 +45,7 @@ def document_upload(*, actor, cooperative: Cooperative, kind: str, file: Uploade
     """Store a checked PDF privately. Callers validate everything else first, so that a refusal writes no file;
     if saving the row fails, the file is removed again."""
     ensure_may_change(actor, cooperative.village_id)
+    ensure_active(cooperative)
     sha256 = pdf_check(file)
     document = Document(
         cooperative=cooperative,

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperatives.access import ensure_may_change
-from cooperatives.models import Cooperative, DocumentKind, Meeting, MeetingKind
-from cooperatives.services.common import clean, validated_save
+from cooperatives.choices import DocumentKind, MeetingKind
+from cooperatives.models import Cooperative, Meeting
+from cooperatives.services.common import clean, ensure_active, validated_save
 from cooperatives.services.documents import document_upload, pdf_check
 from registry.errors import ApplicationError
 
@@ -37,6 +38,7 @@ def meeting_record(
     if date > timezone.localdate():
         raise ApplicationError(_("The meeting date cannot be in the future."), field="date")
     ensure_may_change(actor, cooperative.village_id)
+    ensure_active(cooperative)
     other = Meeting.objects.filter(cooperative=cooperative).exclude(kind=kind).first()
     if other is not None:
         musdesus_date, founding_date = (other.date, date) if kind == MeetingKind.FOUNDING else (date, other.date)

@@ -1,91 +1,51 @@
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cooperatives import rules, selectors
 from cooperatives.access import ensure_may_change
-from cooperatives.models import Cooperative, FoundingMember, MeetingKind, NikView
-from cooperatives.nik import NikCheck, check_nik
-from cooperatives.services.common import check_version, validated_save
+from cooperatives.data import FounderData
+from cooperatives.models import Cooperative, FoundingMember, NikView
+from cooperatives.services.common import check_version, ensure_active, validated_save
+from cooperatives.services.progress import progress_changed
 from registry.errors import ApplicationError
-from registry.models import Region
-from registry.stages import Stage, stage_index
-
-MEMBER_FIELDS = (
-    "nik",
-    "full_name",
-    "birth_place",
-    "birth_date",
-    "gender",
-    "address",
-    "rt",
-    "rw",
-    "phone",
-    "occupation",
-)
 
 
 class NikRefused(ApplicationError):
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__(" ".join(messages), field="nik")
-        self._messages = messages
+    """A founder row refused: every problem of the row, the first one as the message."""
+
+    def __init__(self, problems: list[rules.Problem]) -> None:
+        first = problems[0]
+        super().__init__(" ".join(p.message for p in problems if p.field == first.field), field=first.field)
+        self.problems = problems
 
     @property
     def messages(self) -> list[str]:
-        return self._messages
+        return [p.message for p in self.problems]
 
 
-def founding_date(cooperative: Cooperative) -> dt.date:
-    """The date a founder's age is measured on: the founding meeting, or today while it is still to come."""
-    meeting = next((m for m in cooperative.meetings.all() if m.kind == MeetingKind.FOUNDING), None)
-    return meeting.date if meeting else timezone.localdate()
+def ensure_roster_open(cooperative: Cooperative) -> None:
+    if not rules.roster_is_open(cooperative):
+        raise ApplicationError(_(rules.ROSTER_CLOSED))
 
 
-def nik_check_for(cooperative: Cooperative, nik: str, **typed) -> NikCheck:
-    return check_nik(nik, village_code=cooperative.village_id, founding_date=founding_date(cooperative), **typed)
-
-
-def _ensure_roster_open(cooperative: Cooperative) -> None:
-    if stage_index(cooperative.stage) >= stage_index(Stage.RAPAT_PENDIRIAN):
-        raise ApplicationError(
-            _(
-                "The founders were fixed at the founding meeting. To change them, first correct the stage back to "
-                "Musdesus, with a reason."
-            )
-        )
-
-
-def _validate(cooperative: Cooperative, member: FoundingMember, data: dict[str, Any]) -> NikCheck:
-    check = nik_check_for(
-        cooperative, data.get("nik", ""), birth_date=data.get("birth_date"), gender=data.get("gender") or None
-    )
+def _checked(cooperative: Cooperative, founder: FounderData, *, member_id: int | None = None) -> rules.FounderCheck:
+    founder = founder.cleaned()
+    context = selectors.founder_context(cooperative, niks=[founder.nik])
+    check = rules.founder_problems(founder, context, member_id=member_id)
     if not check.ok:
         raise NikRefused(check.errors)
-    nik = check.nik
-    if cooperative.members.filter(nik=nik).exclude(pk=member.pk).exists():
-        raise NikRefused([_("This NIK is already a founder of this cooperative.")])
-    elsewhere = (
-        FoundingMember.objects.filter(nik=nik, cooperative__is_active=True)
-        .exclude(cooperative=cooperative)
-        .values_list("cooperative__village_id", flat=True)
-        .first()
-    )
-    if elsewhere is not None:
-        regency = Region.objects.filter(code=elsewhere[:5]).values_list("name", flat=True).first() or elsewhere[:5]
-        raise NikRefused(
-            [_("This NIK is already a founder of an active cooperative in %(regency)s.") % {"regency": regency}]
-        )
-    for name in MEMBER_FIELDS:
-        if name in data:
-            setattr(member, name, data[name].strip() if isinstance(data[name], str) else data[name])
-    member.nik = nik
-    member.birth_date = data.get("birth_date") or check.birth_date
-    member.gender = data.get("gender") or check.gender
     return check
+
+
+def _apply(member: FoundingMember, founder: FounderData, check: rules.FounderCheck) -> None:
+    founder = founder.cleaned()
+    for name, value in founder.__dict__.items():
+        setattr(member, name, value)
+    member.nik = check.nik
+    member.birth_date = founder.birth_date or check.birth_date
+    member.gender = founder.gender or check.gender
 
 
 def _save(member: FoundingMember, *, actor) -> None:
@@ -93,39 +53,39 @@ def _save(member: FoundingMember, *, actor) -> None:
         with transaction.atomic():
             validated_save(member, actor=actor, exclude=["cooperative"])
     except IntegrityError as exc:
-        raise NikRefused([_("This NIK is already a founder of this cooperative.")]) from exc
+        raise NikRefused([rules.Problem("nik", _("This NIK is already a founder of this cooperative."))]) from exc
 
 
 @transaction.atomic
-def founding_member_add(*, actor, cooperative: Cooperative, **data: Any) -> tuple[FoundingMember, list[str]]:
-    """Add a founder after the NIK checks. Returns the member and the warnings to show beside the row."""
-    unknown = set(data) - set(MEMBER_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown member fields: {sorted(unknown)}")
+def founding_member_add(*, actor, cooperative: Cooperative, founder: FounderData) -> tuple[FoundingMember, list[str]]:
+    """Add a founder after the founder rules. Returns the member and the warnings to show beside the row."""
     cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
     ensure_may_change(actor, cooperative.village_id)
-    _ensure_roster_open(cooperative)
+    ensure_active(cooperative)
+    ensure_roster_open(cooperative)
+    check = _checked(cooperative, founder)
     member = FoundingMember(cooperative=cooperative)
-    check = _validate(cooperative, member, data)
+    _apply(member, founder, check)
     _save(member, actor=actor)
+    progress_changed(regency_code=cooperative.regency_code)
     return member, check.warnings
 
 
 @transaction.atomic
 def founding_member_update(
-    *, actor, member: FoundingMember, expected_version: int | None, **data: Any
+    *, actor, member: FoundingMember, expected_version: int | None, founder: FounderData
 ) -> tuple[FoundingMember, list[str]]:
-    unknown = set(data) - set(MEMBER_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown member fields: {sorted(unknown)}")
+    """Change a founder's particulars; `founder` holds all of them (start from `FounderData.of(member)`)."""
     member = FoundingMember.objects.select_for_update().select_related("cooperative").get(pk=member.pk)
     ensure_may_change(actor, member.cooperative.village_id)
-    _ensure_roster_open(member.cooperative)
+    ensure_active(member.cooperative)
+    ensure_roster_open(member.cooperative)
     check_version(member, expected_version)
-    current = {name: getattr(member, name) for name in MEMBER_FIELDS}
-    check = _validate(member.cooperative, member, {**current, **data})
+    check = _checked(member.cooperative, founder, member_id=member.pk)
+    _apply(member, founder, check)
     member.version += 1
     _save(member, actor=actor)
+    progress_changed(regency_code=member.cooperative.regency_code)  # the gender counts (founders who are women)
     return member, check.warnings
 
 
@@ -134,11 +94,13 @@ def founding_member_remove(*, actor, member: FoundingMember) -> None:
     # Read the cooperative again, locked: the caller's copy may predate a stage change.
     cooperative = Cooperative.objects.select_for_update().get(pk=member.cooperative_id)
     ensure_may_change(actor, cooperative.village_id)
-    _ensure_roster_open(cooperative)
+    ensure_active(cooperative)
+    ensure_roster_open(cooperative)
     if member.seats.exists():
         raise ApplicationError(_("This founder holds a seat on the board or supervisors: remove the seat first."))
     member._history_user = actor
     member.delete()
+    progress_changed(regency_code=cooperative.regency_code)
 
 
 def nik_view_record(*, actor, member: FoundingMember) -> NikView:

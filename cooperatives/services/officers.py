@@ -4,18 +4,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cooperatives.access import ensure_may_change
-from cooperatives.models import (
-    BOARD_POSITIONS,
-    SINGLE_POSITIONS,
-    SUPERVISOR_POSITIONS,
-    Body,
-    Cooperative,
-    FoundingMember,
-    Officer,
-    Position,
-)
-from cooperatives.services.common import validated_save
-from cooperatives.services.members import _ensure_roster_open
+from cooperatives.choices import BOARD_POSITIONS, SINGLE_POSITIONS, SUPERVISOR_POSITIONS, Body, Position
+from cooperatives.models import Cooperative, FoundingMember, Officer
+from cooperatives.services.common import ensure_active, validated_save
+from cooperatives.services.members import ensure_roster_open
 from registry.errors import ApplicationError
 
 
@@ -31,7 +23,8 @@ def officer_assign(
     """Seat a founder on the board or among the supervisors; the chair of the supervisors is the kepala desa."""
     cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
     ensure_may_change(actor, cooperative.village_id)
-    _ensure_roster_open(cooperative)
+    ensure_active(cooperative)
+    ensure_roster_open(cooperative)
     if position in BOARD_POSITIONS:
         body = Body.PENGURUS
     elif position in SUPERVISOR_POSITIONS:
@@ -71,6 +64,7 @@ def officer_assign(
 def officer_remove(*, actor, officer: Officer) -> None:
     cooperative = Cooperative.objects.select_for_update().get(pk=officer.cooperative_id)
     ensure_may_change(actor, cooperative.village_id)
-    _ensure_roster_open(cooperative)
+    ensure_active(cooperative)
+    ensure_roster_open(cooperative)
     officer._history_user = actor
     officer.delete()

@@ -3,30 +3,42 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperatives import access
+from cooperatives.choices import TimelineEvent
 from cooperatives.models import Cooperative, StageTransition
 from cooperatives.rules import stage_missing
-from cooperatives.services.common import check_version
+from cooperatives.services.common import check_version, ensure_active
+from cooperatives.services.progress import progress_changed
 from registry.errors import ApplicationError
 from registry.stages import Stage, next_stage, stage_index
 
 
-def _locked(cooperative: Cooperative, *, actor, action: str = "cooperative.change") -> Cooperative:
+def locked(cooperative: Cooperative, *, actor, action: str = "cooperative.change") -> Cooperative:
+    """The cooperative read again under a row lock, after the actor's right to change it is checked."""
     coop = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
     access.ensure_may_change(actor, coop.village_id, action)
+    ensure_active(coop)
     return coop
 
 
-def _move(coop: Cooperative, *, actor, to: Stage, reason: str = "", is_correction: bool = False) -> Cooperative:
+def timeline_record(coop: Cooperative, *, actor, event: TimelineEvent, to: str, reason: str, **extra) -> None:
     StageTransition.objects.create(
-        cooperative=coop, from_stage=coop.stage, to_stage=to, actor=actor, reason=reason, is_correction=is_correction
+        cooperative=coop, event=event, from_stage=coop.stage, to_stage=to, actor=actor, reason=reason, **extra
     )
+
+
+def _move(coop: Cooperative, *, actor, to: Stage, reason: str = "", is_correction: bool = False) -> Cooperative:
+    """Every stage change passes here: the timeline entry, the version, when the stage was entered, the refresh."""
+    timeline_record(coop, actor=actor, event=TimelineEvent.STAGE, to=to, reason=reason, is_correction=is_correction)
     coop.stage = to
+    coop.stage_changed_at = timezone.now()
     coop.version += 1
     coop._history_user = actor
-    coop.save(update_fields=["stage", "version", "deed_number", "deed_date", "updated_at"])
+    coop.save(update_fields=["stage", "stage_changed_at", "version", "deed_number", "deed_date", "updated_at"])
+    progress_changed(regency_code=coop.regency_code)
     return coop
 
 
@@ -39,7 +51,7 @@ def _refuse(to: Stage, missing: list[str]) -> None:
 @transaction.atomic
 def cooperative_advance(*, actor, cooperative: Cooperative, expected_version: int | None = None) -> Cooperative:
     """One step forward, when the evidence for the next stage is complete. The deed stage has its own door."""
-    coop = _locked(cooperative, actor=actor)
+    coop = locked(cooperative, actor=actor)
     check_version(coop, expected_version)
     to = next_stage(coop.stage)
     if to is None:
@@ -52,8 +64,13 @@ def cooperative_advance(*, actor, cooperative: Cooperative, expected_version: in
 
 @transaction.atomic
 def cooperative_deed_verified(*, actor, cooperative: Cooperative, deed_number: str, deed_date: dt.date) -> Cooperative:
-    """Called when a district officer has verified a notary's founding deed (the notaries app calls this)."""
-    coop = _locked(cooperative, actor=actor)
+    """Called when a district officer has verified a notary's founding deed (the notaries app calls this).
+
+    Verifying the same deed again (a repeated request, a task run twice) returns the cooperative unchanged."""
+    coop = locked(cooperative, actor=actor)
+    deed_number = (deed_number or "").strip()
+    if coop.stage == Stage.AKTA and deed_number and coop.deed_number == deed_number and coop.deed_date == deed_date:
+        return coop
     if coop.stage != Stage.RAPAT_PENDIRIAN:
         raise ApplicationError(
             _("A deed is verified after the founding meeting stage; this cooperative is at “%(stage)s”.")
@@ -62,10 +79,10 @@ def cooperative_deed_verified(*, actor, cooperative: Cooperative, deed_number: s
     missing = stage_missing(coop, Stage.RAPAT_PENDIRIAN)
     if missing:
         _refuse(Stage.AKTA, missing)
-    if not (deed_number or "").strip():
+    if not deed_number:
         raise ApplicationError(_("The deed number is missing."), field="deed_number")
-    coop.deed_number, coop.deed_date = deed_number.strip(), deed_date
-    return _move(coop, actor=actor, to=Stage.AKTA, reason=f"Akta nomor {coop.deed_number}")
+    coop.deed_number, coop.deed_date = deed_number, deed_date
+    return _move(coop, actor=actor, to=Stage.AKTA, reason=_("Deed number %(number)s") % {"number": deed_number})
 
 
 @transaction.atomic
@@ -75,7 +92,7 @@ def cooperative_correct_stage(
     """A step back is a correction: district officers only, with a reason, on the timeline like any move."""
     if not access.can(actor, "cooperative.correct_stage"):
         raise ApplicationError(_("Only the district officer may correct a stage."))
-    coop = _locked(cooperative, actor=actor, action="cooperative.correct_stage")
+    coop = locked(cooperative, actor=actor, action="cooperative.correct_stage")
     check_version(coop, expected_version)
     if to_stage not in Stage.values or stage_index(to_stage) >= stage_index(coop.stage):
         raise ApplicationError(_("A correction goes back to an earlier stage."), field="to_stage")

@@ -99,6 +99,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind the reverse proxy REMOTE_ADDR is the proxy's, the same for every user: one user's failures would lock out
+# everyone. With TRUSTED_PROXY_COUNT proxies in front of gunicorn (production: 1) the client's address is taken from
+# the entries they append to X-Forwarded-For; with 0 (the default, no proxy) the header is ignored, as a client could
+# forge it to dodge the lockout.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "registry.client_ip.client_ip"
 
 # Language: Bahasa Indonesia first, English selectable. See registry.middleware.DefaultLanguageMiddleware.
 LANGUAGE_CODE = "id"
@@ -110,7 +116,7 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["registry.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")  # where collectstatic writes
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded documents (minutes, deeds) are private: never under STATIC_ROOT, served only by scoped views.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")

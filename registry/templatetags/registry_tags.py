@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from lokal import format_rupiah
@@ -18,10 +19,10 @@ def rupiah(amount) -> str:
 
 @register.filter
 def count(value) -> str:
-    """Thousands grouped for the active language: 83762 → 83.762 in Indonesian."""
+    """Thousands grouped for the active language: 83762 → 83.762 in Indonesian; "–" for no value."""
     if value in (None, ""):
         return "–"
-    return number_format(value, force_grouping=True)
+    return intcomma(value)
 
 
 @register.simple_tag
@@ -39,13 +40,4 @@ def target_display(target) -> str:
     value = getattr(target, "value", target)
     if value is None:
         return _("No target")
-    return number_format(value, force_grouping=True)
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
-    """The current query string with some parameters replaced (keeps search and filters across pages)."""
-    params = context["request"].GET.copy()
-    for key, value in changes.items():
-        params[key] = value
-    return params.urlencode()
+    return intcomma(value)

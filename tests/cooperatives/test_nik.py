@@ -1,15 +1,10 @@
-"""cooperatives.nik: the structural NIK check behind every founder (DOMAIN.md, "People").
-
-Messages are asserted in Indonesian (locale/id), the language officers read; it is activated explicitly because
-outside a request nothing else does.
-"""
+"""cooperatives.nik: the structural NIK check behind every founder (DOMAIN.md, "People")."""
 
 import datetime as dt
 import re
 
 import pytest
 from django.test import override_settings
-from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lokal.provinces import PROVINCES
@@ -24,11 +19,7 @@ KOTA_JAYAPURA_VILLAGE = "91.71.01.1001"  # Kota Jayapura in the 2025 master (it 
 
 HYPOTHESIS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    with translation.override("id"):
-        yield
+pytestmark = pytest.mark.usefixtures("indonesian")
 
 
 def check(raw, **kwargs):
@@ -138,7 +129,7 @@ def test_old_papua_regency_code_missing_from_the_2025_master_is_a_warning_not_an
 def test_kecamatan_prefix_missing_from_the_2025_master_is_the_only_warning():
     assert wilayah_name("16.03.99") is None
 
-    result = check(make_nik(district="99"))
+    result = check(make_nik(kecamatan="99"))
 
     assert result.errors == []
     assert result.warnings == [

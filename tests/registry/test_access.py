@@ -1,4 +1,4 @@
-"""Unit tests of registry.access, the one scoping module: roles, areas, visible regions, permissions, landing."""
+"""Unit tests of registry.access, the one scoping module: roles, areas, visible regions, permissions."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -193,7 +193,7 @@ def test_district_officer_sees_exactly_the_muara_enim_subtree(district_officer):
 
     per_level = dict(visible.values_list("level").annotate(n=Count("code")))
 
-    assert per_level == {RegionLevel.REGENCY: 1, RegionLevel.DISTRICT: 22, RegionLevel.VILLAGE: villages}
+    assert per_level == {RegionLevel.REGENCY: 1, RegionLevel.KECAMATAN: 22, RegionLevel.VILLAGE: villages}
     assert visible.count() == 1 + 22 + villages
     assert visible.filter(level=RegionLevel.REGENCY).get().code == "16.03"
 
@@ -329,26 +329,24 @@ def test_every_role_may_view_regions(request, fixture):
 @pytest.mark.parametrize(
     ("fixture", "action", "expected"),
     [
-        ("national_admin", "target.manage", True),
-        ("national_admin", "user.manage", True),
-        ("superuser_without_role", "user.manage", True),
-        ("national_viewer", "target.manage", False),
-        ("national_viewer", "user.manage", False),
-        ("provincial_staff", "target.manage", False),
-        ("district_officer", "user.manage", False),
-        ("notary", "target.manage", False),
+        ("national_admin", "admin.view", True),
+        ("superuser_without_role", "admin.view", True),
+        ("national_viewer", "admin.view", False),
+        ("provincial_staff", "admin.view", False),
+        ("district_officer", "admin.view", False),
+        ("notary", "admin.view", False),
     ],
 )
 def test_can_follows_role_rules(request, fixture, action, expected):
     assert access.can(request.getfixturevalue(fixture), action) is expected
 
 
-@pytest.mark.parametrize("action", ["region.view", "target.manage", "user.manage"])
+@pytest.mark.parametrize("action", ["region.view", "admin.view"])
 def test_user_without_role_may_do_nothing(user_without_role, action):
     assert access.can(user_without_role, action) is False
 
 
-@pytest.mark.parametrize("action", ["region.view", "target.manage"])
+@pytest.mark.parametrize("action", ["region.view", "admin.view"])
 def test_inactive_national_admin_may_do_nothing(inactive_national_admin, action):
     assert access.can(inactive_national_admin, action) is False
 
@@ -384,10 +382,10 @@ def test_an_apps_rule_map_does_not_fall_back_to_role_rules(notary):
 @pytest.mark.parametrize(
     ("fixture", "action"),
     [
-        ("national_viewer", "target.manage"),
-        ("provincial_staff", "user.manage"),
-        ("district_officer", "target.manage"),
-        ("notary", "user.manage"),
+        ("national_viewer", "admin.view"),
+        ("provincial_staff", "admin.view"),
+        ("district_officer", "admin.view"),
+        ("notary", "admin.view"),
         ("user_without_role", "region.view"),
     ],
 )
@@ -396,7 +394,7 @@ def test_require_raises_permission_denied_when_the_role_is_not_allowed(request, 
         access.require(request.getfixturevalue(fixture), action)
 
 
-@pytest.mark.parametrize(("fixture", "action"), [("national_admin", "target.manage"), ("notary", "region.view")])
+@pytest.mark.parametrize(("fixture", "action"), [("national_admin", "admin.view"), ("notary", "region.view")])
 def test_require_returns_quietly_when_the_role_is_allowed(request, fixture, action):
     assert access.require(request.getfixturevalue(fixture), action) is None
 
@@ -407,38 +405,4 @@ def test_require_with_an_apps_rule_map_denies_other_roles(district_officer):
 
 
 def test_role_rules_declare_the_registry_actions():
-    assert access.ROLE_RULES["region.view"] == frozenset(Role)
-    assert access.ROLE_RULES["target.manage"] == frozenset({Role.NATIONAL_ADMIN})
-    assert access.ROLE_RULES["user.manage"] == frozenset({Role.NATIONAL_ADMIN})
-
-
-# landing
-
-
-@pytest.mark.parametrize(
-    ("fixture", "expected"),
-    [
-        ("national_admin", ("region_index", {})),
-        ("national_viewer", ("region_index", {})),
-        ("superuser_without_role", ("region_index", {})),
-        ("provincial_staff", ("region_detail", {"code": "16"})),
-        ("other_provincial_staff", ("region_detail", {"code": "32"})),
-        ("district_officer", ("cooperatives:worklist", {"code": "16.03"})),
-        ("other_district_officer", ("cooperatives:worklist", {"code": "16.04"})),
-        ("notary", ("notaries:home", {})),
-        ("user_without_role", ("no_role", {})),
-        ("inactive_district_officer", ("no_role", {})),
-    ],
-)
-def test_landing_per_role(request, fixture, expected):
-    assert access.landing(request.getfixturevalue(fixture)) == expected
-
-
-def test_landing_of_anonymous_user_is_the_no_role_page():
-    assert access.landing(AnonymousUser()) == ("no_role", {})
-
-
-def test_landing_of_a_regional_role_missing_its_region_is_the_no_role_page():
-    user = User(username="tanpa-wilayah", role=Role.DISTRICT_OFFICER, region=None, is_active=True)
-
-    assert access.landing(user) == ("no_role", {})
+    assert access.ROLE_RULES == {"region.view": frozenset(Role), "admin.view": frozenset({Role.NATIONAL_ADMIN})}

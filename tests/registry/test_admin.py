@@ -88,3 +88,25 @@ def test_region_master_is_read_only_in_the_admin(client, national_admin):
     client.force_login(national_admin)
     assert client.get("/admin/registry/region/add/").status_code == 403
     assert client.get("/admin/registry/region/?q=muara+enim").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/registry/target/abc/history/",
+        "/admin/registry/target/1/history/abc/",
+        "/admin/registry/programmesettings/abc/history/",
+        "/admin/registry/programmesettings/1/history/abc/",
+    ],
+)
+def test_admin_history_with_an_id_that_is_not_a_number_is_not_found(client, national_admin, url):
+    client.force_login(national_admin)
+    assert client.get(url).status_code == 404
+
+
+def test_admin_history_of_a_target_and_one_of_its_versions_open(client, national_admin):
+    target = Target.objects.create(region_id="16.03", year=2026, value=10)
+    version = target.history.get()
+    client.force_login(national_admin)
+    assert client.get(f"/admin/registry/target/{target.pk}/history/").status_code == 200
+    assert client.get(f"/admin/registry/target/{target.pk}/history/{version.history_id}/").status_code == 200

@@ -73,6 +73,50 @@ def test_successful_login_resets_the_failure_count(client, district_officer):
     assert AccessAttempt.objects.filter(username=district_officer.username).count() == 0
 
 
+# Behind the reverse proxy every request comes from the proxy's address; the proxy appends the client's to
+# X-Forwarded-For. Anything left of that entry was written by the client itself.
+PROXY = "10.0.0.2"
+
+
+def _login_through_proxy(client, username, password, *, forwarded_for):
+    return client.post(
+        reverse("login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, TRUSTED_PROXY_COUNT=1)
+def test_behind_one_trusted_proxy_failures_from_one_client_do_not_lock_out_another(client, district_officer):
+    for _ in range(3):
+        _login_through_proxy(client, district_officer.username, "salah-sekali", forwarded_for="203.0.113.7")
+    response = _login_through_proxy(client, district_officer.username, PASSWORD, forwarded_for="198.51.100.20")
+    assert response.status_code == 302
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, TRUSTED_PROXY_COUNT=1)
+def test_behind_one_trusted_proxy_repeated_failures_lock_the_client_whatever_it_forges_before_the_proxy_entry(
+    client, district_officer
+):
+    for forged in ["1.1.1.1", "2.2.2.2", "3.3.3.3"]:
+        _login_through_proxy(client, district_officer.username, "salah-sekali", forwarded_for=f"{forged}, 203.0.113.7")
+    response = _login_through_proxy(client, district_officer.username, PASSWORD, forwarded_for="4.4.4.4, 203.0.113.7")
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get(username=district_officer.username).ip_address == "203.0.113.7"
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, TRUSTED_PROXY_COUNT=0)
+def test_without_a_trusted_proxy_a_forwarded_address_sent_by_the_client_does_not_dodge_the_lockout(
+    client, district_officer
+):
+    for forged in ["1.1.1.1", "2.2.2.2", "3.3.3.3"]:
+        _login_through_proxy(client, district_officer.username, "salah-sekali", forwarded_for=forged)
+    response = _login_through_proxy(client, district_officer.username, PASSWORD, forwarded_for="4.4.4.4")
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get(username=district_officer.username).ip_address == PROXY
+
+
 @pytest.mark.parametrize(
     ("new_password", "message"),
     [

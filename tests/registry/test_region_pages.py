@@ -69,9 +69,9 @@ def test_anonymous_home_shows_the_national_target_and_region_totals_in_indonesia
     assert '<span class="n">80.000</span><span class="l">Target nasional (koperasi)</span>' in html
     assert '<span class="n">38</span><span class="l">Provinsi</span>' in html
     assert '<span class="n">514</span><span class="l">Kabupaten/kota</span>' in html
-    districts = Region.objects.filter(level=RegionLevel.DISTRICT).count()
+    kecamatan = Region.objects.filter(level=RegionLevel.KECAMATAN).count()
     villages = Region.objects.filter(level=RegionLevel.VILLAGE).count()
-    assert f'<span class="n">{dotted(districts)}</span><span class="l">Kecamatan</span>' in html
+    assert f'<span class="n">{dotted(kecamatan)}</span><span class="l">Kecamatan</span>' in html
     assert f'<span class="n">{dotted(villages)}</span><span class="l">Desa dan kelurahan</span>' in html
     assert 'href="/masuk/"' in html
 

@@ -128,7 +128,7 @@ def test_regency_detail_returns_muara_enim_with_its_22_kecamatan(viewer_api):
     assert data["kind"] == "kabupaten"
     assert data["parent"] == "16"
     assert len(data["children"]) == 22
-    assert {c["level"] for c in data["children"]} == {RegionLevel.DISTRICT}
+    assert {c["level"] for c in data["children"]} == {RegionLevel.KECAMATAN}
     assert all(c["code"].startswith("16.03.") for c in data["children"])
     assert [c["code"] for c in data["children"]] == sorted(c["code"] for c in data["children"])
 

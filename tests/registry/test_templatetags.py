@@ -1,14 +1,13 @@
-"""registry/templatetags/registry_tags.py: rupiah, count, progress_percent, target_display, query_with."""
+"""registry/templatetags/registry_tags.py: rupiah, count, progress_percent, target_display."""
 
 from decimal import Decimal
 
 import pytest
 from django.template import Context, Template
-from django.test import RequestFactory
 from django.utils.translation import override
 
 from registry.selectors import TargetValue
-from registry.templatetags.registry_tags import count, progress_percent, query_with, rupiah, target_display
+from registry.templatetags.registry_tags import count, progress_percent, rupiah, target_display
 
 # rupiah
 
@@ -148,33 +147,3 @@ def test_target_display_of_no_target_in_english():
 def test_target_display_in_english_groups_with_commas():
     with override("en"):
         assert target_display(80000) == "80,000"
-
-
-# query_with
-
-
-def test_query_with_replaces_the_page_and_keeps_search_and_filters():
-    request = RequestFactory().get("/wilayah/16.03/desa/", {"q": "tanjung", "kecamatan": "16.03.07", "page": "2"})
-
-    assert query_with({"request": request}, page=3) == "q=tanjung&kecamatan=16.03.07&page=3"
-
-
-def test_query_with_adds_a_parameter_that_was_not_there():
-    request = RequestFactory().get("/wilayah/16.03/desa/", {"q": "an"})
-
-    assert query_with({"request": request}, page=2) == "q=an&page=2"
-
-
-def test_query_with_does_not_change_the_request_query():
-    request = RequestFactory().get("/", {"page": "1"})
-
-    query_with({"request": request}, page=5)
-
-    assert request.GET["page"] == "1"
-
-
-def test_query_with_output_is_escaped_in_a_template():
-    request = RequestFactory().get("/", {"q": "a&b"})
-    template = Template('{% load registry_tags %}<a href="?{% query_with page=2 %}">')
-
-    assert template.render(Context({"request": request})) == '<a href="?q=a%26b&amp;page=2">'
