@@ -27,7 +27,7 @@ class CooperativeTransitionApi(APIView):
             help_text="`advance`: maju bila bukti lengkap; `correct`: mundur ke `to_stage` dengan `reason`",
         )
         version = serializers.IntegerField(
-            min_value=1, required=False, help_text="Untuk `advance`: versi yang dilihat klien; bila beda, 409"
+            min_value=1, help_text="Wajib untuk kedua aksi: versi yang dilihat klien (dari GET); bila beda, 409"
         )
         to_stage = serializers.ChoiceField(
             Stage.choices, required=False, help_text="Untuk `correct`: tahap tujuan (kode seperti `stage`)"
@@ -47,10 +47,14 @@ class CooperativeTransitionApi(APIView):
         data = serializer.validated_data
         try:
             if data["action"] == self.ADVANCE:
-                services.cooperative_advance(actor=request.user, cooperative=coop, expected_version=data.get("version"))
+                services.cooperative_advance(actor=request.user, cooperative=coop, expected_version=data["version"])
             else:
                 services.cooperative_correct_stage(
-                    actor=request.user, cooperative=coop, to_stage=data.get("to_stage", ""), reason=data["reason"]
+                    actor=request.user,
+                    cooperative=coop,
+                    to_stage=data.get("to_stage", ""),
+                    reason=data["reason"],
+                    expected_version=data["version"],
                 )
         except services.ConflictError as exc:
             return conflict_response(user=request.user, exc=exc)

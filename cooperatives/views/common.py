@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from cooperatives import access, rules, selectors
 from cooperatives.models import Cooperative, mask_nik
+from cooperatives.nik import normalize_nik
 from cooperatives.services import ConflictError
 from registry.errors import ApplicationError
 from registry.stages import STAGE_ORDER, next_stage, stage_index
@@ -82,8 +83,8 @@ def conflict_page(request: HttpRequest, coop: Cooperative, exc: ConflictError, f
             continue
         mine = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else form.data.get(name)
         theirs = getattr(current, name, None)
-        if name == "nik":  # the saved NIK stays masked here: only the logged edit form shows it in full
-            theirs = mask_nik(theirs or "")
+        if name == "nik":  # both NIKs stay masked here: only the logged edit form shows one in full
+            mine, theirs = mask_nik(normalize_nik(str(mine or ""))), mask_nik(theirs or "")
         rows.append((field.label, mine, theirs, (mine or None) != (theirs or None)))
     return render(
         request,

@@ -23,7 +23,10 @@ def stage(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action")
     needed = "cooperative.correct_stage" if action == "correct" else "cooperative.change"
     coop = access.cooperative_get_for(user=request.user, pk=pk, action=needed)
+    version = posted_version(request)
     try:
+        if version is None:
+            raise ApplicationError(_("The page was opened without a version: reload it and try again."))
         if action == "correct":
             form = CorrectionForm(request.POST)
             if not form.is_valid():
@@ -33,12 +36,11 @@ def stage(request: HttpRequest, pk: int) -> HttpResponse:
                 cooperative=coop,
                 to_stage=form.cleaned_data["to_stage"],
                 reason=form.cleaned_data["reason"],
+                expected_version=version,
             )
             messages.success(request, _("Stage corrected."))
         else:
-            coop = services.cooperative_advance(
-                actor=request.user, cooperative=coop, expected_version=posted_version(request)
-            )
+            coop = services.cooperative_advance(actor=request.user, cooperative=coop, expected_version=version)
             messages.success(request, _("Stage: %(stage)s.") % {"stage": Stage(coop.stage).label})
     except ConflictError as exc:
         messages.error(request, exc.message + " " + _("Reload the page to see the current state."))

@@ -41,3 +41,11 @@ def target_display(target) -> str:
     if value is None:
         return _("No target")
     return intcomma(value)
+
+
+@register.filter
+def person(user) -> str:
+    """Who did something: the full name, else the username; "–" when the account is gone (SET_NULL)."""
+    if user is None:
+        return "–"
+    return user.get_full_name() or user.username

@@ -57,7 +57,7 @@ def test_roles_that_may_not_write_cannot_advance(login, coop, role):
 
 
 def test_advance_without_the_evidence_gets_400_listing_what_is_missing(officer_api, coop):
-    response = officer_api.post(transitions(coop), {"action": "advance"}, format="json")
+    response = officer_api.post(transitions(coop), {"action": "advance", "version": coop.version}, format="json")
 
     assert response.status_code == 400
     assert response.json() == {
@@ -98,7 +98,7 @@ def test_advance_with_a_stale_version_gets_409(officer_api, district_officer, co
 
 
 def test_advance_to_the_deed_stage_is_refused_here(officer_api, founded):
-    response = officer_api.post(transitions(founded), {"action": "advance"}, format="json")
+    response = officer_api.post(transitions(founded), {"action": "advance", "version": founded.version}, format="json")
 
     assert response.status_code == 400
     assert response.json() == {
@@ -113,7 +113,7 @@ def test_advance_to_the_deed_stage_is_refused_here(officer_api, founded):
 
 
 def test_correction_with_a_reason_goes_back_and_is_on_the_timeline(officer_api, district_officer, founded):
-    body = {"action": "correct", "to_stage": "musdesus", "reason": "Daftar pendiri keliru"}
+    body = {"action": "correct", "to_stage": "musdesus", "reason": "Daftar pendiri keliru", "version": founded.version}
 
     response = officer_api.post(transitions(founded), body, format="json")
 
@@ -138,7 +138,7 @@ def test_correction_with_a_reason_goes_back_and_is_on_the_timeline(officer_api, 
     ],
 )
 def test_correction_without_a_reason_gets_400_and_changes_nothing(officer_api, founded, body):
-    response = officer_api.post(transitions(founded), body, format="json")
+    response = officer_api.post(transitions(founded), {**body, "version": founded.version}, format="json")
 
     assert response.status_code == 400
     assert response.json() == {"reason": ["Tuliskan alasan koreksi tahap."]}
@@ -157,9 +157,43 @@ def test_correction_without_a_reason_gets_400_and_changes_nothing(officer_api, f
     ],
 )
 def test_invalid_transition_request_gets_400_naming_the_field(officer_api, founded, body, field):
-    response = officer_api.post(transitions(founded), body, format="json")
+    response = officer_api.post(transitions(founded), {**body, "version": founded.version}, format="json")
 
     assert response.status_code == 400
     assert list(response.json()) == [field]
     founded.refresh_from_db()
     assert founded.stage == Stage.RAPAT_PENDIRIAN
+
+
+# --- the version, for both actions (a correction over a newer save overwrote it before) -----------------------
+
+
+def test_a_correction_with_a_stale_version_gets_409_and_changes_nothing(officer_api, founded):
+    stale = founded.version - 1
+    body = {"action": "correct", "to_stage": "musdesus", "reason": "Daftar pendiri keliru", "version": stale}
+
+    response = officer_api.post(transitions(founded), body, format="json")
+
+    assert response.status_code == 409
+    assert response.json()["detail"] == (
+        "Orang lain sudah menyimpan data ini setelah Anda membukanya. Tidak ada yang ditimpa."
+    )
+    founded.refresh_from_db()
+    assert founded.stage == Stage.RAPAT_PENDIRIAN
+
+
+@pytest.mark.parametrize("body", [{"action": "advance"}, CORRECTION], ids=["advance", "correct"])
+def test_both_actions_require_the_version(officer_api, founded, body):
+    response = officer_api.post(transitions(founded), body, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {"version": ["Bidang ini harus diisi."]}
+    founded.refresh_from_db()
+    assert founded.stage == Stage.RAPAT_PENDIRIAN
+
+
+def test_the_schema_documents_the_version_as_required_for_both_actions(officer_api):
+    schema = officer_api.get("/api/schema/?format=json").json()
+    transition = schema["components"]["schemas"]["CooperativeTransitionRequest"]
+    assert "version" in transition["required"]
+    assert "kedua aksi" in transition["properties"]["version"]["description"]

@@ -172,7 +172,12 @@ WRITES = {
     "stage correction": (
         "post",
         lambda s: f"/koperasi/{s.coop.pk}/tahap/",
-        lambda s: {"action": "correct", "to_stage": Stage.BELUM, "reason": "Notulen salah tanggal"},
+        lambda s: {
+            "action": "correct",
+            "to_stage": Stage.BELUM,
+            "reason": "Notulen salah tanggal",
+            "version": s.coop.version,
+        },
     ),
     "deactivation page": ("get", lambda s: f"/koperasi/{s.coop.pk}/nonaktifkan/", None),
     "deactivation": (

@@ -65,7 +65,8 @@ def test_the_stage_does_not_move_from_a_stale_page(officer_client, district_offi
 def test_a_correction_with_a_reason_moves_the_stage_back(officer_client, district_officer):
     coop = with_musdesus(district_officer, register(district_officer))
     response = officer_client.post(
-        f"/koperasi/{coop.pk}/tahap/", {"action": "correct", "to_stage": "belum", "reason": "Notulen keliru"}
+        f"/koperasi/{coop.pk}/tahap/",
+        {"action": "correct", "to_stage": "belum", "reason": "Notulen keliru", "version": coop.version},
     )
     assert response.status_code == 302
     coop.refresh_from_db()
@@ -151,3 +152,25 @@ def test_the_history_tab_names_who_changed_a_founder(officer_client, colleague, 
     changed = [e for e in response.context["entries"] if e.kind == "~" and e.label == "Hendra Gunawan"]
     assert [(e.user, e.changes) for e in changed] == [(colleague, ["NIK"])]
     assert htmllib.escape(colleague.get_full_name()) in response.content.decode()
+
+
+def test_a_correction_from_a_page_opened_before_a_newer_save_changes_nothing_and_says_why(
+    officer_client, district_officer
+):
+    coop = with_musdesus(district_officer, register(district_officer))
+    stale = coop.version - 1
+    response = officer_client.post(
+        f"/koperasi/{coop.pk}/tahap/",
+        {"action": "correct", "to_stage": "belum", "reason": "Notulen keliru", "version": stale},
+        follow=True,
+    )
+    assert "Orang lain sudah menyimpan data ini setelah Anda membukanya." in response.content.decode()
+    coop.refresh_from_db()
+    assert coop.stage == Stage.MUSDESUS
+
+
+def test_the_correction_form_carries_the_version_it_was_opened_with(officer_client, district_officer):
+    coop = with_musdesus(district_officer, register(district_officer))
+    html = officer_client.get(f"/koperasi/{coop.pk}/").content.decode()
+    correction = html[html.index('value="correct"') :]
+    assert f'name="version" value="{coop.version}"' in correction[:200]
