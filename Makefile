@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test smoke install migrate data worker beat lint format messages bench clean
+.PHONY: run test smoke install migrate data worker beat lint format messages bench bench-national clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -57,8 +57,17 @@ messages: install
 	$(PY) manage.py makemessages --locale id --locale en --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*"
 	$(PY) -m registry.i18n_compile
 
+# On SQLite: the small bench (region import, demo pages) on a scratch database. On PostgreSQL: the national one.
 bench: install
-	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m tests.benchmarks
+	@case "$$DATABASE_URL" in \
+		postgres://*|postgresql://*) $(MAKE) --no-print-directory bench-national ;; \
+		*) DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m tests.benchmarks ;; \
+	esac
+
+# National scale (issue 8) on the scratch database BENCH_DATABASE (default kdmp_bench) of DATABASE_URL's server:
+# regions, `seed_national` when not seeded (about 80 s), then the big pages for three roles. Writes bench/results.json.
+bench-national: install
+	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m tests.benchmarks.national
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

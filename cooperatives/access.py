@@ -19,6 +19,8 @@ RULES = {
     "cooperative.change": WRITERS,  # create, edit, founders, board, meetings, documents, stage forward
     "cooperative.correct_stage": WRITERS,  # a step back
     "member.view_full_nik": WRITERS,
+    # The others see the birth year: with the full date beside the masked NIK, the NIK could be rebuilt.
+    "member.view_birth_date": WRITERS,
     "nik_views.list": frozenset({Role.NATIONAL_ADMIN}),
     "data_quality.view": READERS,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cooperatives import field_messages as msg
 from cooperatives.choices import BOARD_POSITIONS, SUPERVISOR_POSITIONS, DocumentKind, MeetingKind, UnitKind, UnitStatus
 from cooperatives.data import CooperativeProfile, FounderData
 from cooperatives.models import MEMBER_FIELDS, PROFILE_FIELDS, Cooperative, FoundingMember
@@ -36,6 +37,12 @@ class RupiahField(forms.CharField):
         return value
 
 
+def village_with_kecamatan(village: Region) -> str:
+    """How a village is offered in a choice of the whole regency, where its name may repeat (three "Pagar Dewa" in
+    Muara Enim): with its kecamatan. The queryset selects the parent."""
+    return f"{village.display_name} ({village.parent.display_name})"
+
+
 class ServiceModelForm(forms.ModelForm):
     """A ModelForm used for its fields and widgets only: the service validates and saves, so the model's own
     validation (which would re-check constraints with generic messages) is skipped here."""
@@ -60,6 +67,14 @@ class CooperativeForm(ServiceModelForm):
             "revitalised_cooperatives": forms.Textarea(attrs={"rows": 3}),
             "duplicate_reason": forms.Textarea(attrs={"rows": 2}),
         }
+        error_messages = {
+            "pattern": msg.pick(msg.PICK_PATTERN),
+            "existing_grade": msg.pick(msg.PICK_GRADE),
+            "revitalisation_method": msg.pick(msg.PICK_REVITALISATION_METHOD),
+            "simpanan_wajib_period": msg.pick(msg.PICK_SAVINGS_PERIOD),
+            "sk_ahu_date": {"invalid": msg.INVALID_DATE},
+            "email": {"invalid": msg.INVALID_EMAIL},
+        }
 
     def __init__(self, *args, village: Region, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,9 +83,13 @@ class CooperativeForm(ServiceModelForm):
             if self.instance.pk:
                 self.initial[name] = getattr(self.instance, name)
         self.fields["name"].required = False
-        self.fields["covered_villages"].queryset = Region.objects.filter(
-            codes.subtree_q("code", codes.regency_code(village.code)), level=RegionLevel.VILLAGE
-        ).exclude(code=village.code)
+        self.fields["covered_villages"].queryset = (
+            Region.objects.filter(codes.subtree_q("code", codes.regency_code(village.code)), level=RegionLevel.VILLAGE)
+            .exclude(code=village.code)
+            .select_related("parent")
+            .order_by("parent__name", "name")
+        )
+        self.fields["covered_villages"].label_from_instance = village_with_kecamatan
         if self.instance.pk:
             self.initial["covered_villages"] = list(self.instance.covered_villages.all())
 
@@ -90,6 +109,7 @@ class MemberForm(ServiceModelForm):
         model = FoundingMember
         fields = list(MEMBER_FIELDS)
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        error_messages = {"gender": msg.pick(msg.PICK_GENDER), "birth_date": {"invalid": msg.INVALID_DATE}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,9 +124,16 @@ class MemberForm(ServiceModelForm):
 
 class OfficerForm(forms.Form):
     position = forms.ChoiceField(
-        label=_("Position"), choices=[(p.value, p.label) for p in [*BOARD_POSITIONS, *SUPERVISOR_POSITIONS]]
+        label=_("Position"),
+        choices=[(p.value, p.label) for p in [*BOARD_POSITIONS, *SUPERVISOR_POSITIONS]],
+        error_messages=msg.pick(msg.PICK_POSITION),
     )
-    member = forms.ModelChoiceField(label=_("Founder"), queryset=FoundingMember.objects.none(), required=False)
+    member = forms.ModelChoiceField(
+        label=_("Founder"),
+        queryset=FoundingMember.objects.none(),
+        required=False,
+        error_messages=msg.pick(msg.PICK_FOUNDER),
+    )
     name = forms.CharField(
         label=_("Name of the kepala desa"),
         required=False,
@@ -120,10 +147,24 @@ class OfficerForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    kind = forms.ChoiceField(choices=MeetingKind.choices, widget=forms.HiddenInput)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    place = forms.CharField(label=_("Place"), max_length=200)
-    attendance = forms.IntegerField(label=_("Attendance"), min_value=1)
+    kind = forms.ChoiceField(
+        choices=MeetingKind.choices, widget=forms.HiddenInput, error_messages=msg.pick(msg.UNKNOWN_MEETING_KIND)
+    )
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": msg.MEETING_DATE_REQUIRED, "invalid": msg.INVALID_DATE},
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, error_messages={"required": msg.MEETING_PLACE_REQUIRED})
+    attendance = forms.IntegerField(
+        label=_("Attendance"),
+        min_value=1,
+        error_messages={
+            "required": msg.ATTENDANCE_REQUIRED,
+            "invalid": msg.ATTENDANCE_NOT_A_NUMBER,
+            "min_value": msg.ATTENDANCE_TOO_LOW,
+        },
+    )
     minutes = forms.FileField(
         label=_("Minutes (PDF, at most 10 MB)"),
         required=False,
@@ -135,20 +176,29 @@ class DocumentForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Document"),
         choices=[(k.value, k.label) for k in (DocumentKind.SK_AHU, DocumentKind.ASSESSMENT)],
+        error_messages=msg.pick(msg.PICK_DOCUMENT_KIND),
     )
     file = forms.FileField(
-        label=_("File (PDF, at most 10 MB)"), widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"})
+        label=_("File (PDF, at most 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+        error_messages={"required": msg.FILE_REQUIRED},
     )
 
 
 class BusinessUnitForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Business unit"), choices=UnitKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Business unit"), choices=UnitKind.choices, error_messages=msg.pick(msg.PICK_UNIT_KIND)
+    )
     other_name = forms.CharField(label=_("Name (for “other”)"), required=False, max_length=100)
-    status = forms.ChoiceField(label=_("Status"), choices=UnitStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=UnitStatus.choices, error_messages=msg.pick(msg.PICK_UNIT_STATUS)
+    )
 
 
 class CorrectionForm(forms.Form):
-    to_stage = forms.ChoiceField(label=_("Back to stage"), choices=Stage.choices)
+    to_stage = forms.ChoiceField(
+        label=_("Back to stage"), choices=Stage.choices, error_messages=msg.pick(msg.PICK_STAGE)
+    )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
 
 
@@ -157,7 +207,9 @@ class DeactivateForm(forms.Form):
 
 
 class ReseatForm(forms.Form):
-    village = forms.ModelChoiceField(label=_("New seat village"), queryset=Region.objects.none())
+    village = forms.ModelChoiceField(
+        label=_("New seat village"), queryset=Region.objects.none(), error_messages=msg.pick(msg.PICK_VILLAGE)
+    )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
     duplicate_reason = forms.CharField(
         label=_("Reason for a second cooperative in this village"),
@@ -174,4 +226,4 @@ class ReseatForm(forms.Form):
             .select_related("parent")
             .order_by("parent__name", "name")
         )
-        self.fields["village"].label_from_instance = lambda v: f"{v.display_name} ({v.parent.display_name})"
+        self.fields["village"].label_from_instance = village_with_kecamatan

@@ -273,6 +273,8 @@ class FoundingMember(models.Model):
         verbose_name_plural = _("founding members")
         ordering = ["cooperative_id", "full_name", "id"]
         constraints = [models.UniqueConstraint(fields=["cooperative", "nik"], name="member_nik_once_per_cooperative")]
+        # "Already a founder of another active cooperative" looks a NIK up across every founder of the country.
+        indexes = [models.Index(fields=["nik"], name="member_nik_idx")]
 
     def __str__(self) -> str:
         return self.full_name
@@ -283,8 +285,10 @@ class FoundingMember(models.Model):
 
 
 def mask_nik(nik: str) -> str:
-    """`1603015208900012` → `1603••••••••0012`: the regency of issue and the serial, nothing that identifies."""
-    return f"{nik[:4]}{'•' * 8}{nik[-4:]}" if len(nik) == 16 else "•" * len(nik)
+    """`1603015208900012` → `••••••••••••0012`: the serial only. The hidden digits must not be guessable from what
+    the pages show beside it: the regency and kecamatan follow from the cooperative's village, and the birth date
+    and gender are shown to the district officer (README, "Privacy"), so none of the first twelve is shown."""
+    return f"{'•' * 12}{nik[-4:]}" if len(nik) == 16 else "•" * len(nik)
 
 
 class Officer(models.Model):

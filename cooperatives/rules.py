@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from cooperatives.choices import BOARD_REQUIRED, Body, DocumentKind, Gender, MeetingKind, Pattern, UnitStatus
 from cooperatives.data import FounderData
 from cooperatives.models import Cooperative, Officer
-from cooperatives.nik import NikCheck, check_nik
+from cooperatives.nik import NikCheck, age_on, check_nik
 from registry.stages import Stage, stage_index
 
 
@@ -184,7 +186,13 @@ def stage_missing(cooperative: Cooperative, stage: str) -> list[str]:
             missing.append(_("Record the founding meeting (date, place, attendance)."))
         elif founding.minutes_id is None:
             missing.append(_("Upload the founding meeting minutes (PDF)."))
-        founders = len(cooperative.members.all())
+        members = list(cooperative.members.all())
+        founders = len(members)
+        for member in members:
+            missing.extend(
+                _("Founder %(name)s: %(problem)s") % {"name": member.full_name, "problem": problem}
+                for problem in founder_errors(cooperative, member)
+            )
         if founders < settings.KDMP_MIN_FOUNDERS:
             missing.append(
                 _("Add founders: %(n)s recorded, at least %(min)s needed.")
@@ -209,3 +217,96 @@ def stage_missing(cooperative: Cooperative, stage: str) -> list[str]:
         if not any(u.status == UnitStatus.RUNNING for u in cooperative.business_units.all()):
             missing.append(_("Mark at least one business unit as running."))
     return missing
+
+
+# --- dates of the evidence ----------------------------------------------------------------------------------------
+
+EVIDENCE_ORDER = ("musdesus", "founding", "deed", "sk_ahu")
+EVIDENCE_LABEL = {
+    "musdesus": gettext_noop("the Musdesus"),
+    "founding": gettext_noop("the founding meeting"),
+    "deed": gettext_noop("the founding deed"),
+    "sk_ahu": gettext_noop("the SK AHU"),
+}
+
+
+def evidence_dates(cooperative: Cooperative) -> dict[str, dt.date | None]:
+    """The dates of the formation evidence recorded so far (reads the prefetched meetings when present)."""
+    meetings = {m.kind: m.date for m in cooperative.meetings.all()}
+    return {
+        "musdesus": meetings.get(MeetingKind.MUSDESUS),
+        "founding": meetings.get(MeetingKind.FOUNDING),
+        "deed": cooperative.deed_date,
+        "sk_ahu": cooperative.sk_ahu_date,
+    }
+
+
+def date_problem(dates: dict[str, dt.date | None], changed: str) -> str | None:
+    """What is wrong with the date of `changed` among the evidence dates, or None.
+
+    A date is never in the future nor before the programme started (KDMP_PROGRAMME_START, the Inpres); and the
+    evidence follows its order: Musdesus, founding meeting, deed, SK AHU (a later step is never dated earlier)."""
+    value = dates.get(changed)
+    if value is None:
+        return None
+    what = capfirst(_(EVIDENCE_LABEL[changed]))
+    if value > timezone.localdate():
+        return _("%(what)s (%(date)s) cannot be dated in the future.") % {"what": what, "date": date_format(value)}
+    start = settings.KDMP_PROGRAMME_START
+    if value < start:
+        return _("%(what)s (%(date)s) is dated before the programme began (%(start)s, Inpres 9/2025).") % {
+            "what": what,
+            "date": date_format(value),
+            "start": date_format(start),
+        }
+    position = EVIDENCE_ORDER.index(changed)
+    for earlier in EVIDENCE_ORDER[:position]:
+        other = dates.get(earlier)
+        if other is not None and value < other:
+            return _("%(later)s (%(later_date)s) cannot be dated before %(earlier)s (%(earlier_date)s).") % {
+                "later": what,
+                "later_date": date_format(value),
+                "earlier": _(EVIDENCE_LABEL[earlier]),
+                "earlier_date": date_format(other),
+            }
+    for later in EVIDENCE_ORDER[position + 1 :]:
+        other = dates.get(later)
+        if other is not None and value > other:
+            return _("%(earlier)s (%(earlier_date)s) cannot be dated after %(later)s (%(later_date)s).") % {
+                "earlier": what,
+                "earlier_date": date_format(value),
+                "later": _(EVIDENCE_LABEL[later]),
+                "later_date": date_format(other),
+            }
+    return None
+
+
+# --- founders against the founding date -------------------------------------------------------------------------
+
+
+def founder_errors(cooperative: Cooperative, member, *, on: dt.date | None = None) -> list[str]:
+    """The errors of a recorded founder, measured on the founding date (or `on`): the rules may have been met when
+    the founder was typed and no longer be (the founding meeting recorded or re-dated later)."""
+    day = on or founding_date(cooperative)
+    check = check_nik(
+        member.nik,
+        village_code=cooperative.village_id,
+        founding_date=day,
+        birth_date=member.birth_date,
+        gender=member.gender,
+    )
+    return check.errors
+
+
+def underage_founders(cooperative: Cooperative, members, *, on: dt.date) -> list[str]:
+    """A line for each founder younger than the minimum age on `on`, naming the founder and their age that day."""
+    minimum = settings.KDMP_MIN_FOUNDER_AGE
+    lines = []
+    for member in members:
+        age = age_on(member.birth_date, on)
+        if age < minimum:
+            lines.append(
+                _("%(name)s is %(age)s years old on %(date)s; a founder must be at least %(min)s.")
+                % {"name": member.full_name, "age": age, "date": date_format(on), "min": minimum}
+            )
+    return lines

@@ -7,9 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cooperatives import rules
 from cooperatives.choices import Body, MeetingKind, Position
@@ -24,39 +38,58 @@ from cooperatives.models import (
     StageTransition,
 )
 from cooperatives.nik import normalize_nik
-from registry import codes
+from registry import codes, text
 from registry.models import Region, RegionLevel
 
 NO_COOPERATIVE = "none"
 
 
 def worklist(*, region: Region, search: str = "", kecamatan: str = "", stage: str = "", pattern: str = "") -> QuerySet:
-    """Every village under `region` with the cooperative it is listed with (`shown_for_village`), filterable by
-    kecamatan, stage and pattern."""
-    shown = Cooperative.objects.shown_for_village(OuterRef("code"))
-    qs = (
-        Region.objects.filter(codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.VILLAGE)
-        .select_related("parent")
-        .annotate(
-            coop_id=Subquery(shown.values("id")[:1]),
-            coop_name=Subquery(shown.values("name")[:1]),
-            coop_stage=Subquery(shown.values("stage")[:1]),
-            coop_pattern=Subquery(shown.values("pattern")[:1]),
-            coop_count=Count("cooperatives", filter=Q(cooperatives__is_active=True)),
-        )
-    )
+    """Every village under `region`, filterable by kecamatan, stage (of one of its active cooperatives, or none),
+    pattern and a search on the village or cooperative name or code. Villages only: page them first, then
+    `worklist_rows` fetches the cooperatives of one page in one query (no subquery per village of the area)."""
+    qs = Region.objects.filter(
+        codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.VILLAGE
+    ).select_related("parent")
+    seated = Cooperative.objects.counted().filter(village_id=OuterRef("code"))
     if kecamatan:
         qs = qs.filter(parent_id=kecamatan)
     if stage == NO_COOPERATIVE:
-        qs = qs.filter(coop_id__isnull=True)
+        qs = qs.filter(~Exists(seated))
     elif stage:
-        qs = qs.filter(coop_stage=stage)
+        qs = qs.filter(Exists(seated.filter(stage=stage)))
     if pattern:
-        qs = qs.filter(coop_pattern=pattern)
-    search = search.strip()
+        qs = qs.filter(Exists(seated.filter(pattern=pattern)))
+    search = text.search_term(search)
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(code__startswith=search) | Q(coop_name__icontains=search))
+        qs = qs.filter(
+            Q(name__icontains=search) | Q(code__startswith=search) | Exists(seated.filter(name__icontains=search))
+        )
     return qs.order_by("code")
+
+
+def worklist_rows(villages, *, stage: str = "", pattern: str = "") -> list[Region]:
+    """The villages of one worklist page, each with the cooperative it is listed with: the first active one seated
+    there (`shown_for_village`), or under a stage or pattern filter the first one that matches it. One query."""
+    villages = list(villages)
+    by_village: dict[str, list[Cooperative]] = {}
+    for coop in (
+        Cooperative.objects.counted()
+        .filter(village_id__in=[v.code for v in villages])
+        .only("id", "name", "stage", "pattern", "village_id")
+        .order_by("village_id", "id")
+    ):
+        by_village.setdefault(coop.village_id, []).append(coop)
+    for village in villages:
+        seated = by_village.get(village.code, [])
+        matching = [c for c in seated if (not stage or c.stage == stage) and (not pattern or c.pattern == pattern)]
+        shown = (matching or seated or [None])[0]
+        village.coop_id = shown.pk if shown else None
+        village.coop_name = shown.name if shown else None
+        village.coop_stage = shown.stage if shown else None
+        village.coop_pattern = shown.pattern if shown else None
+        village.coop_count = len(seated)
+    return villages
 
 
 def cooperative_page(cooperative: Cooperative) -> Cooperative:
@@ -70,7 +103,7 @@ def cooperative_page(cooperative: Cooperative) -> Cooperative:
         Prefetch("meetings", queryset=Meeting.objects.select_related("minutes")),
         Prefetch("business_units", queryset=BusinessUnit.objects.all()),
         Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
-        "covered_villages",
+        Prefetch("covered_villages", queryset=Region.objects.select_related("parent")),
     )
     return cooperative
 
@@ -135,20 +168,26 @@ def seats(cooperative: Cooperative) -> Seats:
 @dataclass(frozen=True)
 class MemberRow:
     member: FoundingMember
+    errors: list[str]
     warnings: list[str]
     seats: list[str]
 
 
 def member_rows(cooperative: Cooperative) -> list[MemberRow]:
-    """Founders with the warnings their NIK raises (computed, not stored: the master can change)."""
-    return [
-        MemberRow(
-            member=m,
-            warnings=rules.nik_check_for(cooperative, m.nik).warnings,
-            seats=[str(s.get_position_display()) for s in m.seats.all()],
+    """Founders with what their NIK raises today, measured on the founding date (computed, not stored: the master
+    and the founding date can change). An error here blocks the founding meeting stage."""
+    rows = []
+    for m in cooperative.members.all():
+        check = rules.nik_check_for(cooperative, m.nik, birth_date=m.birth_date, gender=m.gender)
+        rows.append(
+            MemberRow(
+                member=m,
+                errors=check.errors,
+                warnings=[] if check.errors else check.warnings,
+                seats=[str(s.get_position_display()) for s in m.seats.all()],
+            )
         )
-        for m in cooperative.members.all()
-    ]
+    return rows
 
 
 def founder_context(cooperative: Cooperative, *, niks: list[str]) -> rules.FounderContext:
@@ -255,6 +294,63 @@ def duplicate_villages(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperat
         .select_related("village__parent")
         .order_by("village_id", "id")
     )
+
+
+def duplicate_names(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
+    """Active cooperatives sharing their name (case and spacing aside) with another active one of the same regency.
+
+    One scan of `cooperatives` (the user's area, made of whole regencies) with a window count per (regency, name)
+    key, filtered to the keys held more than once."""
+    active = cooperatives.counted().annotate(
+        duplicate_key=Concat(
+            codes.code_at_expression("village_id", RegionLevel.REGENCY),
+            Value("|"),
+            text.name_key("name"),
+            output_field=CharField(),
+        )
+    )
+    # One narrow pass (key and id only): each row counts the rows of its (regency, name) partition; the wide rows
+    # (village, kecamatan) are read for the few that share a name.
+    shared = (
+        active.annotate(same_name=Window(Count("id"), partition_by=[F("duplicate_key")]))
+        .filter(same_name__gt=1)
+        .order_by()
+        .values("id")
+    )
+    return (
+        active.filter(pk__in=Subquery(shared))
+        .select_related("village__parent")
+        .order_by("duplicate_key", "village_id", "id")
+    )
+
+
+def name_duplicates(cooperative: Cooperative) -> list[Cooperative]:
+    """The other active cooperatives of the cooperative's regency with the same name (case and spacing aside)."""
+    return list(
+        Cooperative.objects.counted()
+        .filter(codes.subtree_q("village_id", cooperative.regency_code, include_root=False))
+        .exclude(pk=cooperative.pk)
+        .alias(key=text.name_key("name"))
+        .filter(key=text.name_key(Value(cooperative.name)))
+        .select_related("village__parent")
+        .order_by("id")
+    )
+
+
+def name_warnings(cooperative: Cooperative, *, renamed_from: str | None = None) -> list[str]:
+    """What to tell the officer who just gave a cooperative a name another active one of the regency already has:
+    the name is kept, but the two are easy to mix up. After an edit (`renamed_from` the name before it) only when
+    the name changed beyond case and spacing: the officer was told at the time, and the data-quality page lists it."""
+    if renamed_from is not None and text.name_key_of(renamed_from) == text.name_key_of(cooperative.name):
+        return []
+    return [
+        _(
+            "Another active cooperative of this regency/city has the same name: %(name)s, in %(village)s, "
+            "%(kecamatan)s. The name is saved; to tell the two apart, add the kecamatan or another word to the name."
+        )
+        % {"name": other.name, "village": other.village.display_name, "kecamatan": other.village.parent.display_name}
+        for other in name_duplicates(cooperative)
+    ]
 
 
 def nik_views() -> QuerySet[NikView]:

@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from registry import access
+from registry import access, text
 from registry.api_pagination import Pagination
 from registry.models import Region, RegionKind, RegionLevel
 
@@ -28,7 +28,7 @@ class RegionFilter(django_filters.FilterSet):
         fields = ["parent", "level", "kind", "q"]
 
     def search(self, queryset, name, value):
-        value = value.strip()
+        value = text.search_term(value)
         return queryset.filter(Q(name__icontains=value) | Q(code__startswith=value)) if value else queryset
 
 
@@ -41,10 +41,31 @@ class RegionListApi(generics.ListAPIView):
     @extend_schema_serializer(component_name="RegionListItem")
     class OutputSerializer(serializers.ModelSerializer):
         parent = serializers.CharField(source="parent_id", allow_null=True)
+        # A village name repeats across kecamatan (three "Pagar Dewa" in Muara Enim): village rows carry theirs.
+        kecamatan = serializers.SerializerMethodField(
+            help_text="Kode kecamatan desa/kelurahan ini; null di tingkat lain"
+        )
+        kecamatan_name = serializers.SerializerMethodField(help_text="Nama kecamatan desa/kelurahan ini")
 
         class Meta:
             model = Region
-            fields = ["code", "name", "level", "kind", "parent", "postal_code", "is_active"]
+            fields = [
+                "code",
+                "name",
+                "level",
+                "kind",
+                "parent",
+                "kecamatan",
+                "kecamatan_name",
+                "postal_code",
+                "is_active",
+            ]
+
+        def get_kecamatan(self, region: Region) -> str | None:
+            return region.parent_id if region.level == RegionLevel.VILLAGE else None
+
+        def get_kecamatan_name(self, region: Region) -> str | None:
+            return region.parent.name if region.level == RegionLevel.VILLAGE else None
 
     serializer_class = OutputSerializer
 
@@ -52,7 +73,7 @@ class RegionListApi(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
             return Region.objects.none()
         access.require(self.request.user, "region.view")
-        return access.regions_visible_to(self.request.user).order_by("code")
+        return access.regions_visible_to(self.request.user).select_related("parent").order_by("code")
 
     @extend_schema(operation_id="regions_list", summary="Daftar wilayah dalam cakupan pengguna")
     def get(self, request: Request, *args, **kwargs) -> Response:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from registry import codes
+from registry import codes, text
 from registry.models import ProgrammeSettings, Region, RegionLevel, Target
 
 
@@ -106,16 +106,30 @@ def level_totals(*, code: str = "") -> dict[int, int]:
 
 
 def villages_in(*, region: Region, search: str = "", kecamatan_code: str = "") -> QuerySet[Region]:
-    """Villages under a province, regency or kecamatan; search by name or code; optionally within one kecamatan."""
+    """Villages under a province, regency or kecamatan, each with its kecamatan; search by name or code (as
+    `text.search_term` reads it); optionally within one kecamatan."""
     qs = Region.objects.filter(
         codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.VILLAGE
     ).select_related("parent")
     if kecamatan_code:
         qs = qs.filter(parent_id=kecamatan_code)
-    search = search.strip()
+    search = text.search_term(search)
     if search:
         qs = qs.filter(Q(name__icontains=search) | Q(code__startswith=search))
     return qs.order_by("code")
+
+
+def village_name_repeats(village: Region) -> bool:
+    """Whether another village of the same regency has this village's name (in another kecamatan, or even the same)."""
+    return (
+        Region.objects.filter(
+            codes.subtree_q("code", codes.regency_code(village.code), include_root=False),
+            level=RegionLevel.VILLAGE,
+            name__iexact=village.name,
+        )
+        .exclude(code=village.code)
+        .exists()
+    )
 
 
 def kecamatan_in(*, region: Region) -> QuerySet[Region]:

@@ -45,6 +45,17 @@ def make_nik(*, regency: str = "16.03", kecamatan: str = "01", birth=dt.date(198
     return compose_nik(kecamatan_code=f"{regency}.{kecamatan}", birth=birth, gender=gender, serial=serial)
 
 
+def nik_candidates(*, kecamatan_code: str, year: int, gender: str, serial: int) -> set[str]:
+    """Every NIK consistent with a kecamatan, a birth year, a gender and a serial: what someone who knows those
+    still has to guess from (one birth date a day of that year)."""
+    first = dt.date(year, 1, 1)
+    days = (dt.date(year + 1, 1, 1) - first).days
+    return {
+        compose_nik(kecamatan_code=kecamatan_code, birth=first + dt.timedelta(days=n), gender=gender, serial=serial)
+        for n in range(days)
+    }
+
+
 def pdf_file(name: str = "berita-acara.pdf", size: int = 2048) -> SimpleUploadedFile:
     body = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + b"0" * max(0, size - 64) + b"\n%%EOF\n"
     return SimpleUploadedFile(name, body, content_type="application/pdf")

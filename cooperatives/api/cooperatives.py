@@ -13,18 +13,21 @@ from rest_framework.views import APIView
 
 from cooperatives import access, selectors, services
 from cooperatives.api.serializers import (
+    KECAMATAN_HELP,
     SUMMARY_FIELDS,
     ConflictSerializer,
     CooperativeDetailSerializer,
+    CooperativeSavedSerializer,
     ProfileInputSerializer,
     conflict_response,
     covered_villages_of,
     detail_of,
+    saved_of,
 )
 from cooperatives.choices import CooperativeKind, Pattern
 from cooperatives.models import Cooperative
-from registry import codes
-from registry.api_pagination import Pagination
+from registry import codes, text
+from registry.api_pagination import IdsFirstPagination
 from registry.models import RegionLevel
 from registry.stages import Stage
 
@@ -63,20 +66,22 @@ class CooperativeFilter(django_filters.FilterSet):
         return queryset.filter(codes.subtree_q("village_id", value, include_root=False))
 
     def search(self, queryset, name, value):
-        value = value.strip()
+        value = text.search_term(value)
         return queryset.filter(name__icontains=value) if value else queryset
 
 
 class CooperativeListApi(generics.ListAPIView):
     """GET lists the cooperatives in the user's area; POST registers one (district officers, in their regency)."""
 
-    pagination_class = Pagination
+    pagination_class = IdsFirstPagination
     filterset_class = CooperativeFilter
 
     @extend_schema_serializer(component_name="CooperativeListItem")
     class OutputSerializer(serializers.ModelSerializer):
         village = serializers.CharField(source="village_id", help_text="Kode desa/kelurahan, mis. 16.03.01.2011")
         village_name = serializers.CharField(source="village.name")
+        kecamatan = serializers.CharField(source="village.parent_id", help_text=KECAMATAN_HELP)
+        kecamatan_name = serializers.CharField(source="village.parent.name")
         regency = serializers.CharField(source="regency_code", help_text="Kode kabupaten/kota, mis. 16.03")
         kind = serializers.ChoiceField(CooperativeKind.choices)
         founders_count = serializers.IntegerField()
@@ -93,7 +98,7 @@ class CooperativeListApi(generics.ListAPIView):
             fields = ["village", *ProfileInputSerializer.Meta.fields]
             extra_kwargs = {
                 **ProfileInputSerializer.Meta.extra_kwargs,
-                "pattern": {"required": True},
+                "pattern": {**ProfileInputSerializer.Meta.extra_kwargs["pattern"], "required": True},
                 "name": {"required": False, "allow_blank": True},
             }
 
@@ -104,7 +109,9 @@ class CooperativeListApi(generics.ListAPIView):
             return Cooperative.objects.none()
         access.require(self.request.user, "cooperative.view")
         return selectors.with_founders_count(
-            access.cooperatives_visible_to(self.request.user).select_related("village").order_by("village_id", "id")
+            access.cooperatives_visible_to(self.request.user)
+            .select_related("village__parent")
+            .order_by("village_id", "id")
         )
 
     @extend_schema(
@@ -126,7 +133,7 @@ class CooperativeListApi(generics.ListAPIView):
         operation_id="cooperatives_create",
         summary="Daftarkan koperasi di sebuah desa/kelurahan (petugas kabupaten/kota)",
         request=InputSerializer,
-        responses={201: CooperativeDetailSerializer},
+        responses={201: CooperativeSavedSerializer},
     )
     def post(self, request: Request, *args, **kwargs) -> Response:
         if not access.can(request.user, "cooperative.change"):
@@ -142,7 +149,10 @@ class CooperativeListApi(generics.ListAPIView):
             profile=services.CooperativeProfile(**data),
             covered_villages=covered,
         )
-        return Response(detail_of(user=request.user, pk=coop.pk), status=status.HTTP_201_CREATED)
+        return Response(
+            saved_of(user=request.user, pk=coop.pk, warnings=selectors.name_warnings(coop)),
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class CooperativeDetailApi(APIView):
@@ -166,7 +176,7 @@ class CooperativeDetailApi(APIView):
         summary="Ubah profil koperasi (petugas kabupaten/kota); wajib menyertakan versi yang dilihat",
         request=InputSerializer,
         responses={
-            200: CooperativeDetailSerializer,
+            200: CooperativeSavedSerializer,
             409: OpenApiResponse(ConflictSerializer, description="Sudah diubah orang lain; `current` data terbaru"),
         },
     )
@@ -178,7 +188,7 @@ class CooperativeDetailApi(APIView):
         version = data.pop("version")
         covered = covered_villages_of(user=request.user, data=data)
         try:
-            services.cooperative_update(
+            saved = services.cooperative_update(
                 actor=request.user,
                 cooperative=coop,
                 expected_version=version,
@@ -187,4 +197,5 @@ class CooperativeDetailApi(APIView):
             )
         except services.ConflictError as exc:
             return conflict_response(user=request.user, exc=exc)
-        return Response(detail_of(user=request.user, pk=coop.pk))
+        warnings = selectors.name_warnings(saved, renamed_from=coop.name)
+        return Response(saved_of(user=request.user, pk=coop.pk, warnings=warnings))

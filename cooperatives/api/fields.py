@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cooperatives.field_messages import AMOUNT_TOO_LARGE, NEGATIVE_AMOUNT
 from cooperatives.money import INVALID_RUPIAH, parse_rupiah_text
 
 
@@ -24,7 +25,7 @@ class RupiahField(serializers.IntegerField):
     wants the exact figure, so anything but digits (with an optional "Rp" and dots between thousands) is refused.
     """
 
-    default_error_messages = {"invalid": INVALID_RUPIAH}
+    default_error_messages = {"invalid": INVALID_RUPIAH, "min_value": NEGATIVE_AMOUNT, "max_value": AMOUNT_TOO_LARGE}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 0)

@@ -7,8 +7,16 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from cooperatives import access, rules, selectors, services
+from cooperatives import field_messages as msg
 from cooperatives.api.fields import RupiahField
-from cooperatives.choices import CooperativeKind, MeetingKind, UnitKind
+from cooperatives.choices import (
+    CooperativeKind,
+    MeetingKind,
+    Pattern,
+    RevitalisationMethod,
+    SavingsPeriod,
+    UnitKind,
+)
 from cooperatives.models import PROFILE_FIELDS, BusinessUnit, Cooperative, Meeting, Officer
 from registry import access as registry_access
 from registry.models import Region, RegionLevel
@@ -18,6 +26,8 @@ SUMMARY_FIELDS = [
     "id",
     "village",
     "village_name",
+    "kecamatan",
+    "kecamatan_name",
     "regency",
     "kind",
     "name",
@@ -28,6 +38,8 @@ SUMMARY_FIELDS = [
     "founders_count",
     "updated_at",
 ]
+# A village name repeats across kecamatan (three "Pagar Dewa" in Muara Enim): every cooperative carries its kecamatan.
+KECAMATAN_HELP = "Kode kecamatan desa/kelurahan tempat kedudukan, mis. 16.03.01"
 
 
 @extend_schema_serializer(component_name="CooperativeDetail")
@@ -64,6 +76,8 @@ class CooperativeDetailSerializer(serializers.ModelSerializer):
 
     village = serializers.CharField(source="village_id", help_text="Kode desa/kelurahan, mis. 16.03.01.2011")
     village_name = serializers.CharField(source="village.name")
+    kecamatan = serializers.CharField(source="village.parent_id", help_text=KECAMATAN_HELP)
+    kecamatan_name = serializers.CharField(source="village.parent.name")
     regency = serializers.CharField(source="regency_code", help_text="Kode kabupaten/kota, mis. 16.03")
     kind = serializers.ChoiceField(CooperativeKind.choices)
     founders_count = serializers.IntegerField()
@@ -111,6 +125,25 @@ def detail_of(*, user, pk: int) -> dict:
     return CooperativeDetailSerializer(coop).data
 
 
+@extend_schema_serializer(component_name="CooperativeSaved")
+class CooperativeSavedSerializer(CooperativeDetailSerializer):
+    """The detail after registering or editing, with what the officer should read: the write is done."""
+
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Peringatan yang tidak menolak penyimpanan, mis. nama yang sudah dipakai koperasi lain di "
+        "kabupaten/kota yang sama",
+    )
+
+    class Meta(CooperativeDetailSerializer.Meta):
+        fields = [*CooperativeDetailSerializer.Meta.fields, "warnings"]
+
+
+def saved_of(*, user, pk: int, warnings: list[str]) -> dict:
+    """The answer to a registration or an edit: the detail, read afresh, and its warnings."""
+    return {**detail_of(user=user, pk=pk), "warnings": warnings}
+
+
 @extend_schema_serializer(component_name="CooperativeConflict")
 class ConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
@@ -123,6 +156,17 @@ def conflict_response(*, user, exc: services.ConflictError) -> Response:
         {"detail": exc.message, "current": detail_of(user=user, pk=exc.current.pk)},
         status=status.HTTP_409_CONFLICT,
     )
+
+
+# What a refused profile field tells the client to do (the same advice as the page form).
+PROFILE_ERROR_MESSAGES = {
+    "pattern": msg.pick_api(msg.PICK_PATTERN, Pattern.choices),
+    "existing_grade": msg.pick(msg.PICK_GRADE),  # the message names the grades already
+    "revitalisation_method": msg.pick_api(msg.PICK_REVITALISATION_METHOD, RevitalisationMethod.choices),
+    "simpanan_wajib_period": msg.pick_api(msg.PICK_SAVINGS_PERIOD, SavingsPeriod.choices),
+    "sk_ahu_date": {"invalid": msg.INVALID_DATE_API},
+    "email": {"invalid": msg.INVALID_EMAIL},
+}
 
 
 class ProfileInputSerializer(serializers.ModelSerializer):
@@ -140,7 +184,9 @@ class ProfileInputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Cooperative
         fields = [*PROFILE_FIELDS, "covered_villages"]
-        extra_kwargs = {name: {"required": False} for name in PROFILE_FIELDS}
+        extra_kwargs = {
+            name: {"required": False, "error_messages": PROFILE_ERROR_MESSAGES.get(name, {})} for name in PROFILE_FIELDS
+        }
         # The database constraints and the services guard uniqueness, with messages meant for people.
         validators: list = []
 

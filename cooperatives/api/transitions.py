@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cooperatives import access, services
+from cooperatives import access, field_messages, services
 from cooperatives.api.serializers import ConflictSerializer, CooperativeDetailSerializer, conflict_response, detail_of
 from registry import access as registry_access
 from registry.models import RegionLevel
@@ -30,7 +30,10 @@ class CooperativeTransitionApi(APIView):
             min_value=1, help_text="Wajib untuk kedua aksi: versi yang dilihat klien (dari GET); bila beda, 409"
         )
         to_stage = serializers.ChoiceField(
-            Stage.choices, required=False, help_text="Untuk `correct`: tahap tujuan (kode seperti `stage`)"
+            Stage.choices,
+            required=False,
+            help_text="Untuk `correct`: tahap tujuan (kode seperti `stage`)",
+            error_messages=field_messages.pick_api(field_messages.PICK_STAGE, Stage.choices),
         )
         reason = serializers.CharField(default="", allow_blank=True, help_text="Untuk `correct`: wajib diisi")
 

@@ -3,15 +3,17 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from cooperatives import rules
 from cooperatives.access import ensure_may_change
 from cooperatives.choices import CooperativeKind, Grade, Pattern, UnitKind, UnitStatus
 from cooperatives.data import CooperativeProfile
 from cooperatives.models import BusinessUnit, Cooperative
 from cooperatives.services.common import check_version, ensure_active, validated_save
 from cooperatives.services.progress import progress_changed
-from registry import codes
+from registry import codes, text
 from registry.errors import ApplicationError
 from registry.models import Region, RegionKind, RegionLevel
+from registry.selectors import village_name_repeats
 
 
 def kind_for(village: Region) -> CooperativeKind:
@@ -19,8 +21,13 @@ def kind_for(village: Region) -> CooperativeKind:
 
 
 def proposed_name(village: Region) -> str:
+    """The name the programme gives, made unique in the regency: a village name that repeats there (three "Pagar
+    Dewa" in Muara Enim) is followed by the kecamatan ("Koperasi Desa Merah Putih Pagar Dewa Lubai Ulu")."""
     word = "Kelurahan" if kind_for(village) == CooperativeKind.KKMP else "Desa"
-    return f"Koperasi {word} Merah Putih {village.name}"
+    name = f"Koperasi {word} Merah Putih {village.name}"
+    if village_name_repeats(village):
+        name = f"{name} {village.parent.name}"
+    return name
 
 
 def _validate_pattern(coop: Cooperative) -> None:
@@ -43,6 +50,13 @@ def _validate_pattern(coop: Cooperative) -> None:
             raise ApplicationError(
                 _("Name the cooperatives that are reactivated or merged."), field="revitalised_cooperatives"
             )
+
+
+def _validate_sk_ahu_date(coop: Cooperative) -> None:
+    dates = rules.evidence_dates(coop) if coop.pk else {"sk_ahu": coop.sk_ahu_date}
+    problem = rules.date_problem(dates, "sk_ahu")
+    if problem:
+        raise ApplicationError(problem, field="sk_ahu_date")
 
 
 def validate_duplicate(coop: Cooperative) -> None:
@@ -92,7 +106,7 @@ def save_cooperative(coop: Cooperative, *, actor) -> None:
 def _apply(coop: Cooperative, profile: CooperativeProfile) -> None:
     for name, value in profile.__dict__.items():
         setattr(coop, name, value.strip() if isinstance(value, str) else value)
-    coop.name = coop.name or proposed_name(coop.village)
+    coop.name = text.collapse_spaces(coop.name) or proposed_name(coop.village)
 
 
 @transaction.atomic
@@ -106,6 +120,7 @@ def cooperative_register(
     _apply(coop, profile)
     _validate_pattern(coop)
     validate_duplicate(coop)
+    _validate_sk_ahu_date(coop)
     save_cooperative(coop, actor=actor)
     if covered_villages:
         _set_covered_villages(coop, covered_villages)
@@ -131,6 +146,7 @@ def cooperative_update(
     _apply(coop, profile)
     _validate_pattern(coop)
     validate_duplicate(coop)
+    _validate_sk_ahu_date(coop)
     coop.version += 1
     save_cooperative(coop, actor=actor)
     if covered_villages is not None:

@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cooperatives import rules
 from cooperatives.access import ensure_may_change
 from cooperatives.choices import DocumentKind, MeetingKind
-from cooperatives.models import Cooperative, Meeting
+from cooperatives.models import Cooperative, FoundingMember, Meeting
 from cooperatives.services.common import clean, ensure_active, validated_save
 from cooperatives.services.documents import document_upload, pdf_check
 from registry.errors import ApplicationError
@@ -39,11 +40,20 @@ def meeting_record(
         raise ApplicationError(_("The meeting date cannot be in the future."), field="date")
     ensure_may_change(actor, cooperative.village_id)
     ensure_active(cooperative)
-    other = Meeting.objects.filter(cooperative=cooperative).exclude(kind=kind).first()
-    if other is not None:
-        musdesus_date, founding_date = (other.date, date) if kind == MeetingKind.FOUNDING else (date, other.date)
-        if founding_date < musdesus_date:
-            raise ApplicationError(_("The founding meeting cannot be held before the Musdesus."), field="date")
+    stored = Cooperative.objects.get(pk=cooperative.pk)  # the deed and SK AHU dates as saved now
+    dates = rules.evidence_dates(stored)
+    key = "founding" if kind == MeetingKind.FOUNDING else "musdesus"
+    dates[key] = date
+    problem = rules.date_problem(dates, key)
+    if problem:
+        raise ApplicationError(problem, field="date")
+    if kind == MeetingKind.FOUNDING:
+        # Founders are usually typed before the meeting is recorded, when their age was measured on today.
+        underage = rules.underage_founders(stored, FoundingMember.objects.filter(cooperative=stored), on=date)
+        if underage:
+            raise ApplicationError(
+                " ".join([*underage, _("Check the meeting date, or remove these founders first.")]), field="date"
+            )
     # Lock through the model manager: the caller's related manager may carry a prefetch with an outer join,
     # which PostgreSQL refuses to lock.
     meeting = Meeting.objects.select_for_update().filter(cooperative=cooperative, kind=kind).first() or Meeting(

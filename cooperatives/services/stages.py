@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from cooperatives import access
 from cooperatives.choices import TimelineEvent
 from cooperatives.models import Cooperative, StageTransition
-from cooperatives.rules import stage_missing
+from cooperatives.rules import date_problem, evidence_dates, stage_missing
 from cooperatives.services.common import check_version, ensure_active
 from cooperatives.services.progress import progress_changed
 from registry.errors import ApplicationError
@@ -81,6 +81,10 @@ def cooperative_deed_verified(*, actor, cooperative: Cooperative, deed_number: s
         _refuse(Stage.AKTA, missing)
     if not deed_number:
         raise ApplicationError(_("The deed number is missing."), field="deed_number")
+    dates = {**evidence_dates(coop), "deed": deed_date}
+    problem = date_problem(dates, "deed")
+    if problem:
+        raise ApplicationError(problem, field="deed_date")
     coop.deed_number, coop.deed_date = deed_number, deed_date
     return _move(coop, actor=actor, to=Stage.AKTA, reason=_("Deed number %(number)s") % {"number": deed_number})
 

@@ -54,8 +54,22 @@ def tab_context(request: HttpRequest, coop: Cooperative, tab: str, **extra) -> d
     }
 
 
+def refusals(forms) -> list[str]:
+    """Every error of the bound forms of a page, for the summary at its top: a refusal is shown even when the form
+    that caused it is no longer on the page (a seat submitted after the roster closed, a double submit)."""
+    messages = []
+    for form in forms:
+        if getattr(form, "is_bound", False) and form.errors:
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else None
+                messages.extend(f"{label}: {e}" if label else str(e) for e in errors)
+    return messages
+
+
 def tab_page(request: HttpRequest, coop: Cooperative, template: str, tab: str, status: int = 200, **extra):
-    return render(request, template, tab_context(request, coop, tab, **extra), status=status)
+    context = tab_context(request, coop, tab, **extra)
+    context["refusals"] = refusals(v for v in extra.values() if hasattr(v, "errors"))
+    return render(request, template, context, status=status)
 
 
 def load(request: HttpRequest, pk: int, action: str = "cooperative.view") -> Cooperative:

@@ -64,5 +64,6 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
         "cooperatives/meetings.html",
         "meetings",
         status=400 if bound is not None and bound.errors else 200,
+        refused_form=bound,
         **_meeting_forms(coop, bound),
     )

@@ -38,6 +38,8 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
         status=400 if form.errors else 200,
         rows=selectors.member_rows(coop),
         form=form,
+        # Everyone else sees the birth year: the full date beside the masked NIK would give the NIK back.
+        show_birth_date=access.can(request.user, "member.view_birth_date"),
     )
 
 

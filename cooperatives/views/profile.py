@@ -28,6 +28,8 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
         )
         if ok:
             messages.success(request, _("The cooperative is registered."))
+            for warning in selectors.name_warnings(coop):
+                messages.warning(request, warning)
             return redirect("cooperatives:detail", pk=coop.pk)
     return render(
         request,
@@ -47,8 +49,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     coop = load(request, pk, "cooperative.change")
     form = CooperativeForm(request.POST or None, instance=coop, village=coop.village)
     if request.method == "POST":
+        old_name = coop.name
         try:
-            ok, _saved = submit(
+            ok, saved = submit(
                 form,
                 lambda: services.cooperative_update(
                     actor=request.user,
@@ -62,6 +65,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             return conflict_page(request, coop, exc, form)
         if ok:
             messages.success(request, _("Saved."))
+            for warning in selectors.name_warnings(saved, renamed_from=old_name):
+                messages.warning(request, warning)
             return redirect("cooperatives:detail", pk=coop.pk)
     return tab_page(request, coop, "cooperatives/edit.html", "profile", form=form, version=coop.version)
 

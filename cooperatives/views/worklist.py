@@ -35,6 +35,7 @@ def worklist(request: HttpRequest, code: str) -> HttpResponse:
         region=region, search=f["q"], kecamatan=f["kecamatan"], stage=f["stage"], pattern=f["pattern"]
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.worklist_rows(page.object_list, stage=f["stage"], pattern=f["pattern"])
     return render(
         request,
         "cooperatives/worklist.html",
@@ -55,9 +56,10 @@ def worklist(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def data_quality(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "data_quality.view")
-    rows = selectors.duplicate_villages(access.cooperatives_visible_to(request.user))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "cooperatives/data_quality.html", {"page": page})
+    visible = access.cooperatives_visible_to(request.user)
+    page = Paginator(selectors.duplicate_villages(visible), PAGE_SIZE).get_page(request.GET.get("page"))
+    names = Paginator(selectors.duplicate_names(visible), PAGE_SIZE).get_page(request.GET.get("names_page"))
+    return render(request, "cooperatives/data_quality.html", {"page": page, "names": names})
 
 
 @login_required

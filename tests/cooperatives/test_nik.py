@@ -78,6 +78,19 @@ def test_a_nik_that_is_not_16_digits_is_refused_with_the_digit_count(raw, count)
     ]
 
 
+@pytest.mark.parametrize("raw", ["1.60301E+15", "1,60301E+15", "1.60301e+15", " 1.603011205E+15 ", "1,6E+15"])
+def test_a_nik_cut_by_a_spreadsheet_is_refused_with_what_to_do(raw):
+    """Excel shows a 16-digit number as 1.60301E+15 and keeps only 15 significant digits: the letters message
+    ("hapus huruf") would lead the officer to type a wrong number."""
+    result = check(raw)
+
+    assert result.nik is None
+    assert result.errors == [
+        f"NIK ini terpotong oleh spreadsheet: {raw.strip()} adalah angka dalam notasi ilmiah, dan digit terakhirnya "
+        "sudah hilang. Ketik ulang NIK dari KTP, dan format kolom NIK sebagai teks di spreadsheet."
+    ]
+
+
 def test_sixteen_digits_with_a_letter_are_refused_without_claiming_the_nik_has_16_digits():
     result = check("NIK 1603011205850001")
 
@@ -91,6 +104,18 @@ def test_an_unknown_province_code_is_an_error():
 
     assert "NIK diawali 99, yang bukan kode provinsi." in result.errors
     assert not result.ok
+
+
+@pytest.mark.parametrize(
+    "nik", ["9903011205850001", make_nik(regency="16.04", birth=dt.date(2010, 1, 1))], ids=["province-99", "too-young"]
+)
+def test_a_nik_with_an_error_gets_no_warning_beside_it(nik):
+    """An unknown province also differs from the village's regency ("another regency (99.01)"): the error alone says
+    what to fix."""
+    result = check(nik)
+
+    assert result.errors
+    assert result.warnings == []
 
 
 @pytest.mark.parametrize("raw", ["1600011205850001", "1603001205850001"], ids=["regency-00", "kecamatan-00"])
@@ -121,8 +146,8 @@ def test_old_papua_regency_code_missing_from_the_2025_master_is_a_warning_not_an
     assert result.warnings == [
         "Kode wilayah 94.71.01 pada NIK ini tidak ada di data induk wilayah 2025; mungkin kode lama sebelum "
         "pemekaran atau perubahan kode. Periksa KTP-nya.",
-        # The founder now lives in 91.71, so the NIK's regency also differs from the village's.
-        "NIK ini diterbitkan di kabupaten/kota lain (94.71) dari desa/kelurahan koperasi.",
+        # The founder now lives in 91.71, so the NIK's regency also differs from the village's; 94.71 has no name.
+        "NIK ini diterbitkan di kabupaten/kota berkode 94.71, bukan di Kota Jayapura; pendiri tetap dapat dicatat.",
     ]
 
 
@@ -138,11 +163,16 @@ def test_kecamatan_prefix_missing_from_the_2025_master_is_the_only_warning():
     ]
 
 
-def test_nik_issued_in_another_regency_than_the_village_is_a_warning():
-    result = check(make_nik(regency="16.04"))
+@pytest.mark.parametrize(
+    ("regency", "named"), [("16.04", "Kabupaten Lahat (16.04)"), ("32.01", "Kabupaten Bogor (32.01)")]
+)
+def test_nik_issued_in_another_regency_than_the_village_is_a_warning_naming_both_regencies(regency, named):
+    result = check(make_nik(regency=regency))
 
     assert result.ok
-    assert result.warnings == ["NIK ini diterbitkan di kabupaten/kota lain (16.04) dari desa/kelurahan koperasi."]
+    assert result.warnings == [
+        f"NIK ini diterbitkan di {named}, bukan di Kabupaten Muara Enim; pendiri tetap dapat dicatat."
+    ]
 
 
 def test_nik_from_the_villages_own_regency_and_kecamatan_has_no_warning():

@@ -37,7 +37,7 @@ def test_a_village_is_listed_with_its_first_active_cooperative(district_officer)
     register(district_officer, duplicate_reason="Dua dusun berjauhan")
     assert Cooperative.objects.shown_for_village(EMBAWANG).first() == first
     region = Region.objects.get(code="16.03.01")
-    row = selectors.worklist(region=region, search="Embawang").get(code=EMBAWANG)
+    (row,) = selectors.worklist_rows(selectors.worklist(region=region, search="Embawang").filter(code=EMBAWANG))
     assert (row.coop_id, row.coop_count) == (first.pk, 2)
 
 
@@ -56,3 +56,71 @@ def test_the_data_quality_list_ignores_a_second_cooperative_once_the_first_is_in
     register(district_officer, duplicate_reason="Dua dusun berjauhan")
     services.cooperative_deactivate(actor=district_officer, cooperative=first, reason="Ganda", expected_version=None)
     assert list(selectors.duplicate_villages(Cooperative.objects.all())) == []
+
+
+# --- the same cooperative name twice in a regency --------------------------------------------------------------------
+
+SAME_NAME = "Koperasi Desa Merah Putih Pagar Dewa"
+
+
+def test_duplicate_names_pairs_cooperatives_of_one_regency_case_and_spacing_aside(
+    district_officer, other_district_officer
+):
+    here = register(district_officer, ANOTHER_DESA, name=SAME_NAME)
+    spaced = register(district_officer, "16.03.19.2003", name="x")
+    # Typed before names were tidied on save, or through the admin: the comparison does not rely on the tidying.
+    Cooperative.objects.filter(pk=spaced.pk).update(name="  koperasi desa  merah\tputih PAGAR DEWA ")
+    alone_in_lahat = register(other_district_officer, "16.04.06.2023", name=SAME_NAME)
+    lahat_pair = [
+        register(other_district_officer, code, name="KDMP Lahat") for code in (LAHAT_VILLAGE, "16.04.01.2002")
+    ]
+    register(district_officer, name="Koperasi Embawang Jaya")
+
+    rows = list(selectors.duplicate_names(Cooperative.objects.all()))
+
+    assert rows == [here, spaced, *lahat_pair]
+    assert alone_in_lahat not in rows
+
+
+def test_duplicate_names_counts_active_cooperatives_only(district_officer):
+    first = register(district_officer, ANOTHER_DESA, name=SAME_NAME)
+    register(district_officer, "16.03.19.2003", name=SAME_NAME)
+    services.cooperative_deactivate(actor=district_officer, cooperative=first, reason="Ganda", expected_version=None)
+
+    assert list(selectors.duplicate_names(Cooperative.objects.all())) == []
+
+
+def test_duplicate_names_are_found_in_one_pass_in_one_query(district_officer, django_assert_num_queries):
+    for code in ("16.03.19.2003", "16.03.25.2006", ANOTHER_DESA):
+        register(district_officer, code, name=SAME_NAME)
+    rows = selectors.duplicate_names(Cooperative.objects.all())
+
+    sql = str(rows.query).upper()
+    with django_assert_num_queries(1):
+        villages = [(c.village.name, c.village.parent.name) for c in rows]
+
+    # One window count per (regency, name) over the area, not a lookup per row (national scale: issue 8).
+    assert "OVER (PARTITION BY" in sql
+    assert villages == [("Pagar Dewa", "Tanjung Agung"), ("Pagar Dewa", "Benakat"), ("Pagar Dewa", "Lubai Ulu")]
+
+
+def test_name_duplicates_are_the_other_active_cooperatives_of_the_regency_with_that_name(
+    district_officer, other_district_officer
+):
+    first = register(district_officer, ANOTHER_DESA, name=SAME_NAME)
+    inactive = register(district_officer, "16.03.25.2006", name=SAME_NAME)
+    Cooperative.objects.filter(pk=inactive.pk).update(is_active=False)
+    register(other_district_officer, "16.04.06.2023", name=SAME_NAME)
+    second = register(district_officer, "16.03.19.2003", name=SAME_NAME.upper())
+
+    assert selectors.name_duplicates(second) == [first]
+    assert selectors.name_duplicates(first) == [second]
+
+
+def test_no_name_warning_when_an_edit_keeps_the_name_but_for_case_and_spacing(district_officer):
+    register(district_officer, ANOTHER_DESA, name=SAME_NAME)
+    second = register(district_officer, "16.03.19.2003", name=SAME_NAME)
+
+    assert len(selectors.name_warnings(second)) == 1
+    assert selectors.name_warnings(second, renamed_from=f" {SAME_NAME.lower()} ") == []
+    assert len(selectors.name_warnings(second, renamed_from="Koperasi Benakat")) == 1

@@ -4,7 +4,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
 from registry.models import Region, RegionKind, Role
 from registry.services import regions_import
@@ -137,3 +139,11 @@ def test_region_code_validator_rejects_malformed_codes(bad):
 
     with pytest.raises(ValidationError):
         region_code_validator(bad)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ANALYZE for PostgreSQL's planner")
+def test_import_refreshes_the_planner_statistics_of_the_region_table(db):
+    with CaptureQueriesContext(connection) as queries:
+        _run("--only", "16.03")
+
+    assert any(q["sql"] == "ANALYZE registry_region" for q in queries.captured_queries)

@@ -383,6 +383,48 @@ def test_village_list_escapes_the_search_text(logged_in):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+# Search as officers type it: any spacing and case, "Ds."/"Desa"/"Kel." in front; same-name villages
+
+
+PAGAR_DEWA = ["16.03.01.2012", "16.03.19.2003", "16.03.25.2006"]  # in Tanjung Agung, Benakat and Lubai Ulu
+
+
+@pytest.mark.parametrize(
+    "q", ["PAGAR  DEWA", " pagar\tdewa ", "Ds. Pagar Dewa", "Ds.Pagar Dewa", "DESA PAGAR  DEWA", "desa pagar dewa"]
+)
+@pytest.mark.parametrize("logged_in", ["district_officer"], indirect=True)
+def test_village_list_search_reads_past_spacing_case_and_the_desa_prefix(logged_in, q):
+    html = html_of(logged_in.get("/wilayah/16.03/desa/", {"q": q}))
+
+    assert village_codes(html) == PAGAR_DEWA
+
+
+@pytest.mark.parametrize("logged_in", ["district_officer"], indirect=True)
+def test_village_list_shows_the_kecamatan_of_each_same_name_village(logged_in):
+    html = html_of(logged_in.get("/wilayah/16.03/desa/", {"q": "pagar dewa"}))
+
+    kecamatan = [
+        re.search(r"<td>([^<]*)</td>\s*<td>[^<]*</td>\s*$", table_row(html, code)).group(1) for code in PAGAR_DEWA
+    ]
+    assert kecamatan == ["Tanjung Agung", "Benakat", "Lubai Ulu"]
+
+
+@pytest.mark.parametrize("q", ["PAGAR  DEWA", "Ds. pagar dewa"])
+@pytest.mark.parametrize("logged_in", ["district_officer"], indirect=True)
+def test_kecamatan_page_search_reads_past_spacing_case_and_the_desa_prefix(logged_in, q):
+    html = html_of(logged_in.get("/wilayah/16.03.01/", {"q": q}))
+
+    assert village_codes(html) == ["16.03.01.2012"]
+
+
+@pytest.mark.parametrize("q", ["Kel. GELUMBANG", "kelurahan  gelumbang", "KEL.gelumbang"])
+@pytest.mark.parametrize("logged_in", ["district_officer"], indirect=True)
+def test_kecamatan_page_search_drops_the_kelurahan_prefix(logged_in, q):
+    html = html_of(logged_in.get("/wilayah/16.03.06/", {"q": q}))
+
+    assert village_codes(html) == ["16.03.06.1010"]
+
+
 # Scoping: outside the area is 404, never a hint
 
 

@@ -260,6 +260,41 @@ def test_list_search_ignores_surrounding_whitespace(viewer_api):
     assert padded["count"] == 1 + Region.objects.filter(code__startswith="16.03.07.").count()
 
 
+# Three villages of Muara Enim are called Pagar Dewa, each in another kecamatan.
+PAGAR_DEWA = {
+    "16.03.01.2012": ("16.03.01", "Tanjung Agung"),
+    "16.03.19.2003": ("16.03.19", "Benakat"),
+    "16.03.25.2006": ("16.03.25", "Lubai Ulu"),
+}
+
+
+@pytest.mark.parametrize(
+    "q", ["PAGAR  DEWA", "pagar\u00a0dewa", "Ds. Pagar Dewa", "DESA  pagar dewa", "Desa.Pagar Dewa"]
+)
+def test_list_search_reads_past_spacing_case_and_the_desa_prefix(officer_api, q):
+    data = officer_api.get(LIST, {"q": q}).json()
+
+    assert [r["code"] for r in data["results"]] == list(PAGAR_DEWA)
+
+
+def test_list_search_drops_the_kelurahan_prefix(officer_api):
+    data = officer_api.get(LIST, {"q": "Kel.  Gelumbang", "level": 4}).json()
+
+    assert [r["code"] for r in data["results"]] == ["16.03.06.1010"]
+
+
+def test_village_rows_carry_their_kecamatan(officer_api):
+    data = officer_api.get(LIST, {"q": "pagar dewa"}).json()
+
+    assert {r["code"]: (r["kecamatan"], r["kecamatan_name"]) for r in data["results"]} == PAGAR_DEWA
+
+
+def test_rows_above_the_village_carry_no_kecamatan(officer_api):
+    data = officer_api.get(LIST, {"level": 3, "page_size": 3}).json()
+
+    assert [(r["kecamatan"], r["kecamatan_name"]) for r in data["results"]] == [(None, None)] * 3
+
+
 @pytest.mark.parametrize("params", [{"level": 9}, {"level": "provinsi"}, {"kind": "negara"}])
 def test_invalid_filter_value_gets_400_naming_the_field(viewer_api, params):
     response = viewer_api.get(LIST, params)

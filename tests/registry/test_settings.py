@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -56,3 +57,19 @@ def test_indonesian_is_the_default_language_and_english_the_second():
 def test_uploaded_files_live_outside_the_static_folders():
     media = Path(settings.MEDIA_ROOT).resolve()
     assert all(not media.is_relative_to(Path(d).resolve()) for d in settings.STATICFILES_DIRS)
+
+
+def test_postgresql_connections_are_opened_without_jit():
+    from registry.settings.base import portal_database
+
+    config = portal_database({"ENGINE": "django.db.backends.postgresql", "NAME": "kdmp"})
+
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+    assert "OPTIONS" not in portal_database({"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"})
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="JIT is a PostgreSQL setting")
+def test_the_portal_connection_has_jit_off(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

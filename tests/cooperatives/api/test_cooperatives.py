@@ -176,6 +176,7 @@ def muara_enim_coops(district_officer) -> dict[str, Cooperative]:
         ({"pattern": "revitalisasi"}, {"other"}),
         ({"q": "tani sejah"}, {"other"}),
         ({"q": "  merah putih "}, {"embawang", "lahat"}),
+        ({"q": "KOPERASI  TANI\tsejahtera"}, {"other"}),  # spacing and case aside, as every search box
         ({"regency": "16.03", "stage": "belum"}, {"other"}),
     ],
 )
@@ -215,6 +216,8 @@ def test_list_item_holds_the_summary_with_the_founders_count(officer_api, distri
         "id": coop.pk,
         "village": EMBAWANG,
         "village_name": "Embawang",
+        "kecamatan": "16.03.01",
+        "kecamatan_name": "Tanjung Agung",
         "regency": "16.03",
         "kind": "KDMP",
         "name": "Koperasi Desa Merah Putih Embawang",
@@ -403,7 +406,48 @@ def test_money_field_refuses_a_negative_amount(officer_api, coop):
     response = officer_api.patch(detail(coop), {"version": 1, "grants": -5}, format="json")
 
     assert response.status_code == 400
-    assert list(response.json()) == ["grants"]
+    # Not the framework's "Isi bidang ini harus lebih atau sama dengan 0".
+    assert response.json() == {"grants": ["Jumlah uang tidak boleh negatif: tulis 0 atau lebih, mis. 1.500.000."]}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            "pattern",
+            "koperasi_lain",
+            "Pilih salah satu pola pembentukan dari daftar. "
+            "Nilai yang diterima: pendirian_baru, pengembangan, revitalisasi.",
+        ),
+        ("existing_grade", "E", "Pilih grade koperasi yang sudah ada: A, B, C, atau D."),
+        (
+            "simpanan_wajib_period",
+            "harian",
+            "Pilih dari daftar seberapa sering simpanan wajib dibayar. "
+            "Nilai yang diterima: bulanan, triwulan, tahunan.",
+        ),
+        ("sk_ahu_date", "15/07/2025", "Tanggal tidak terbaca: tulis sebagai tahun-bulan-tanggal, mis. 2025-07-15."),
+    ],
+)
+def test_a_refused_profile_field_says_what_to_do(officer_api, coop, field, value, message):
+    response = officer_api.patch(detail(coop), {"version": 1, field: value}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {field: [message]}
+    coop.refresh_from_db()
+    assert coop.version == 1
+
+
+def test_register_with_an_unknown_pattern_says_what_to_do(officer_api):
+    response = officer_api.post(LIST, {"village": EMBAWANG, "pattern": "baru"}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "pattern": [
+            "Pilih salah satu pola pembentukan dari daftar. "
+            "Nilai yang diterima: pendirian_baru, pengembangan, revitalisasi."
+        ]
+    }
 
 
 def test_money_field_may_be_cleared_with_null(officer_api, district_officer, coop):
@@ -441,6 +485,88 @@ def test_patch_refusal_from_the_service_names_the_field(officer_api, coop):
     assert response.json() == {"revitalisation_method": ["Pilih cara revitalisasi (reaktivasi atau penggabungan)."]}
     coop.refresh_from_db()
     assert (coop.pattern, coop.version) == ("pendirian_baru", 1)
+
+
+# --- same-name villages and the same cooperative name twice (issue 7, formation 5 and 6) ----------------------------
+
+# "Pagar Dewa" names a village in three kecamatan of Muara Enim.
+PAGAR_DEWAS = {
+    "16.03.01.2012": ("16.03.01", "Tanjung Agung"),
+    "16.03.19.2003": ("16.03.19", "Benakat"),
+    "16.03.25.2006": ("16.03.25", "Lubai Ulu"),
+}
+SAME_NAME = "Koperasi Desa Merah Putih Pagar Dewa"
+NAME_WARNING = (
+    "Nama ini sudah dipakai koperasi aktif lain di kabupaten/kota ini: Koperasi Desa Merah Putih Pagar Dewa, di Desa "
+    "Pagar Dewa, Kecamatan Tanjung Agung. Nama tetap disimpan; agar keduanya tidak tertukar, tambahkan nama "
+    "kecamatan atau kata lain pada nama koperasi."
+)
+
+
+@pytest.fixture
+def pagar_dewas(district_officer) -> list[Cooperative]:
+    return [builders.register(district_officer, village_code=code) for code in PAGAR_DEWAS]
+
+
+def test_list_items_carry_the_kecamatan_of_their_village(officer_api, pagar_dewas):
+    results = officer_api.get(LIST).json()["results"]
+
+    assert {r["village"]: (r["kecamatan"], r["kecamatan_name"]) for r in results} == PAGAR_DEWAS
+
+
+def test_the_detail_carries_the_kecamatan_of_its_village(officer_api, pagar_dewas):
+    data = officer_api.get(detail(pagar_dewas[1])).json()
+
+    assert (data["village_name"], data["kecamatan"], data["kecamatan_name"]) == ("Pagar Dewa", "16.03.19", "Benakat")
+    assert data["name"] == "Koperasi Desa Merah Putih Pagar Dewa Benakat"
+    assert "warnings" not in data
+
+
+def test_registering_a_name_the_regency_already_has_gets_201_with_a_warning(officer_api, district_officer):
+    builders.register(district_officer, village_code="16.03.01.2012", name=SAME_NAME)
+
+    response = officer_api.post(
+        LIST,
+        {"village": "16.03.19.2003", "pattern": "pendirian_baru", "name": " koperasi desa merah putih  PAGAR DEWA"},
+        format="json",
+    )
+
+    assert response.status_code == 201
+    assert response.json()["warnings"] == [NAME_WARNING]
+    assert Cooperative.objects.filter(name__iexact=SAME_NAME).count() == 2
+
+
+def test_registering_with_the_proposed_name_gets_no_warning(officer_api, district_officer):
+    builders.register(district_officer, village_code="16.03.01.2012", name=SAME_NAME)
+
+    response = officer_api.post(LIST, {"village": "16.03.19.2003", "pattern": "pendirian_baru"}, format="json")
+
+    assert response.status_code == 201
+    assert (response.json()["name"], response.json()["warnings"]) == (
+        "Koperasi Desa Merah Putih Pagar Dewa Benakat",
+        [],
+    )
+
+
+def test_renaming_to_a_name_the_regency_already_has_gets_200_with_a_warning(officer_api, district_officer):
+    builders.register(district_officer, village_code="16.03.01.2012", name=SAME_NAME)
+    coop = builders.register(district_officer, village_code="16.03.19.2003")
+
+    renamed = officer_api.patch(detail(coop), {"version": 1, "name": SAME_NAME.upper()}, format="json")
+    kept = officer_api.patch(detail(coop), {"version": 2, "address": "Dusun II"}, format="json")
+
+    assert (renamed.status_code, renamed.json()["warnings"]) == (200, [NAME_WARNING])
+    assert (kept.status_code, kept.json()["warnings"]) == (200, [])
+
+
+def test_schema_documents_the_kecamatan_and_the_warnings(schema):
+    components = schema["components"]["schemas"]
+
+    assert {"kecamatan", "kecamatan_name"} <= set(components["CooperativeListItem"]["properties"])
+    assert {"kecamatan", "kecamatan_name"} <= set(components["CooperativeDetail"]["properties"])
+    assert "warnings" in components["CooperativeSaved"]["properties"]
+    create = schema["paths"]["/api/v1/cooperatives/"]["post"]["responses"]["201"]
+    assert create["content"]["application/json"]["schema"]["$ref"].endswith("/CooperativeSaved")
 
 
 # --- schema ---------------------------------------------------------------------------------------------------------
@@ -512,3 +638,17 @@ def test_detail_runs_a_fixed_small_number_of_queries(officer_api, founded, djang
 
     assert response.status_code == 200
     assert len(response.json()["officers"]) == 7
+
+
+def test_the_list_never_joins_the_founders_table(officer_api, founded):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = officer_api.get(LIST)
+    assert response.status_code == 200
+    assert response.json()["results"][0]["founders_count"] == 9
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    assert 'JOIN "cooperatives_foundingmember"' not in sql
+    count_sql = next(q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper())
+    assert "cooperatives_foundingmember" not in count_sql

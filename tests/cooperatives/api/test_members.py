@@ -8,12 +8,15 @@ import pytest
 
 from cooperatives import services
 from cooperatives.models import FoundingMember
+from registry import codes
 from tests.cooperatives import builders
-from tests.factories import make_nik
+from tests.factories import make_nik, nik_candidates
 
 READERS = ["national_admin", "national_viewer", "provincial_staff", "district_officer"]
 NOT_WRITERS = ["national_admin", "national_viewer", "provincial_staff", "notary"]
-OTHER_REGENCY = "NIK ini diterbitkan di kabupaten/kota lain (16.04) dari desa/kelurahan koperasi."
+OTHER_REGENCY = (
+    "NIK ini diterbitkan di Kabupaten Lahat (16.04), bukan di Kabupaten Muara Enim; pendiri tetap dapat dicatat."
+)
 
 
 def members(coop) -> str:
@@ -91,17 +94,17 @@ def test_members_list_shows_masked_niks_and_the_founders(officer_api, founded):
     assert data["count"] == 9
     # builders.FOUNDERS in name order, each with the serial of their place in that list.
     assert [(r["full_name"], r["nik_masked"]) for r in data["results"]] == [
-        ("Agus Salim", "1603••••••••0005"),
-        ("Budi Santoso", "1603••••••••0002"),
-        ("Dewi Lestari", "1603••••••••0004"),
-        ("Hendra Gunawan", "1603••••••••0009"),
-        ("Joko Prasetyo", "1603••••••••0007"),
-        ("Nur Aini", "1603••••••••0006"),
-        ("Rahmat Hidayat", "1603••••••••0003"),
-        ("Siti Aminah", "1603••••••••0001"),
-        ("Sri Wahyuni", "1603••••••••0008"),
+        ("Agus Salim", "••••••••••••0005"),
+        ("Budi Santoso", "••••••••••••0002"),
+        ("Dewi Lestari", "••••••••••••0004"),
+        ("Hendra Gunawan", "••••••••••••0009"),
+        ("Joko Prasetyo", "••••••••••••0007"),
+        ("Nur Aini", "••••••••••••0006"),
+        ("Rahmat Hidayat", "••••••••••••0003"),
+        ("Siti Aminah", "••••••••••••0001"),
+        ("Sri Wahyuni", "••••••••••••0008"),
     ]
-    assert all("•" * 8 in r["nik_masked"] for r in data["results"])
+    assert all(r["nik_masked"].startswith("•" * 12) for r in data["results"])
     assert all(r["warnings"] == [] for r in data["results"])
 
 
@@ -110,8 +113,61 @@ def test_members_list_computes_the_warning_of_a_nik_from_another_regency(officer
 
     row = officer_api.get(members(coop)).json()["results"][0]
 
-    assert row["nik_masked"] == "1604••••••••0005"
+    assert row["nik_masked"] == "••••••••••••0005"
     assert row["warnings"] == [OTHER_REGENCY]
+
+
+# --- the list: birth year, and the birth date only for the regency's officer ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "siti_birth_date"),
+    [
+        ("district_officer", "1980-03-14"),
+        ("provincial_staff", None),
+        ("national_viewer", None),
+        ("national_admin", None),
+    ],
+)
+def test_the_list_gives_the_birth_year_and_the_birth_date_only_to_the_regencys_officer(
+    login, founded, role, siti_birth_date
+):
+    rows = {r["full_name"]: r for r in login(role).get(members(founded)).json()["results"]}
+
+    assert (rows["Siti Aminah"]["birth_year"], rows["Siti Aminah"]["birth_date"]) == (1980, siti_birth_date)
+
+
+def test_what_the_list_gives_a_provincial_officer_does_not_give_the_nik_back(login, founded):
+    """Issue 7 B: with the birth date, the gender, the masked NIK and the kecamatan of the cooperative's village, a
+    provincial officer rebuilt every founder's NIK. Try it again with what the API answers now."""
+    response = login("provincial_staff").get(members(founded))
+    rows = response.json()["results"]
+    kecamatan = codes.kecamatan_code(founded.village_id)  # the best guess: the founders live in the village
+    rebuilt = {
+        r["full_name"]: nik_candidates(
+            kecamatan_code=kecamatan, year=r["birth_year"], gender=r["gender"], serial=int(r["nik_masked"][-4:])
+        )
+        for r in rows
+    }
+    niks = dict(founded.members.values_list("full_name", "nik"))
+    births = founded.members.values_list("birth_date", flat=True)
+    body = response.content.decode()
+
+    assert len(rebuilt) == 9
+    assert [name for name, nik in niks.items() if nik not in rebuilt[name]] == []  # every guess is in its year…
+    assert min(len(candidates) for candidates in rebuilt.values()) >= 365  # …among hundreds of others
+    assert [r["birth_date"] for r in rows] == [None] * 9
+    assert [nik for nik in niks.values() if nik[:12] in body or nik[4:12] in body] == []
+    assert [b for b in births if b.isoformat() in body] == []
+
+
+def test_the_schema_documents_birth_year_and_the_birth_date_kept_for_the_regencys_officer(officer_api):
+    schema = officer_api.get("/api/schema/", {"format": "json"}).json()
+    founder = schema["components"]["schemas"]["CooperativeFounder"]["properties"]
+
+    assert founder["birth_year"]["type"] == "integer"
+    assert founder["birth_date"]["nullable"] is True
+    assert "null untuk peran lain" in founder["birth_date"]["description"]
 
 
 # --- adding founders ------------------------------------------------------------------------------------------------
@@ -127,10 +183,11 @@ def test_member_post_adds_the_founder_and_answers_with_the_masked_nik(officer_ap
     assert (member.nik, member.birth_date, member.gender) == (nik, dt.date(1990, 3, 4), "P")
     assert response.json() == {
         "id": member.pk,
-        "nik_masked": "1603••••••••0012",
+        "nik_masked": "••••••••••••0012",
         "full_name": "Siti Rahmawati",
         "birth_place": "Muara Enim",
         "birth_date": "1990-03-04",
+        "birth_year": 1990,
         "gender": "P",
         "address": "Dusun II",
         "rt": "003",
@@ -138,6 +195,7 @@ def test_member_post_adds_the_founder_and_answers_with_the_masked_nik(officer_ap
         "phone": "",
         "occupation": "",
         "version": 1,
+        "errors": [],
         "warnings": [],
     }
     assert nik.encode() not in response.content
@@ -154,6 +212,11 @@ def test_member_post_adds_the_founder_and_answers_with_the_masked_nik(officer_ap
             "Digit ke-7 sampai 12 NIK (991385) bukan tanggal lahir yang benar (untuk perempuan tanggal ditambah 40).",
         ),
         ("1603 0112 0585 000X", "NIK hanya berisi angka; hapus huruf dan tanda lainnya."),
+        (
+            "1,60301E+15",
+            "NIK ini terpotong oleh spreadsheet: 1,60301E+15 adalah angka dalam notasi ilmiah, dan digit terakhirnya "
+            "sudah hilang. Ketik ulang NIK dari KTP, dan format kolom NIK sebagai teks di spreadsheet.",
+        ),
     ],
 )
 def test_member_post_refuses_a_bad_nik_under_the_nik_field_and_creates_nothing(officer_api, coop, bad_nik, message):
@@ -180,6 +243,24 @@ def test_member_post_refuses_a_date_of_birth_that_contradicts_the_nik(officer_ap
     assert response.status_code == 400
     assert response.json() == {"nik": ["Tanggal lahir tidak sesuai dengan NIK, yang berisi 12 Mei 1985."]}
     assert not FoundingMember.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            "gender",
+            "W",
+            "Pilih laki-laki atau perempuan, atau kosongkan agar dibaca dari NIK. Nilai yang diterima: L, P.",
+        ),
+        ("birth_date", "14-03-1980", "Tanggal tidak terbaca: tulis sebagai tahun-bulan-tanggal, mis. 2025-07-15."),
+    ],
+)
+def test_member_post_says_what_to_do_with_a_refused_field(officer_api, coop, field, value, message):
+    response = officer_api.post(members(coop), founder_data(**{field: value}), format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {field: [message]}
 
 
 def test_member_post_returns_the_warning_for_a_nik_from_another_regency(officer_api, coop):

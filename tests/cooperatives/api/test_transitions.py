@@ -146,6 +146,20 @@ def test_correction_without_a_reason_gets_400_and_changes_nothing(officer_api, f
     assert founded.stage == Stage.RAPAT_PENDIRIAN
 
 
+def test_a_correction_to_an_unknown_stage_says_what_to_do(officer_api, founded):
+    body = {"action": "correct", "to_stage": "selesai", "reason": "x", "version": founded.version}
+
+    response = officer_api.post(transitions(founded), body, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "to_stage": [
+            "Pilih dari daftar tahap tujuan koreksi. Nilai yang diterima: "
+            "belum, musdesus, rapat_pendirian, akta, badan_hukum, terdaftar, operasional."
+        ]
+    }
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

@@ -4,13 +4,14 @@ import datetime as dt
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 
-from cooperatives import services
+from cooperatives import selectors, services
 from cooperatives.choices import CooperativeKind, Pattern, UnitKind, UnitStatus
 from cooperatives.models import BusinessUnit, Cooperative
 from cooperatives.services import ConflictError
 from registry.errors import ApplicationError
-from registry.models import Region
+from registry.models import Region, RegionLevel
 from tests.cooperatives.builders import register, update
 from tests.factories import EMBAWANG, LAHAT_VILLAGE, CooperativeFactory
 
@@ -69,6 +70,74 @@ def test_an_explicit_name_is_kept_and_an_empty_one_replaced_by_the_proposal(dist
     coop = register(district_officer, name=typed)
 
     assert Cooperative.objects.get(pk=coop.pk).name == saved
+
+
+# "Pagar Dewa" names a village in three kecamatan of Muara Enim (and one of Lahat).
+PAGAR_DEWAS = {PAGAR_DEWA: "Tanjung Agung", "16.03.19.2003": "Benakat", "16.03.25.2006": "Lubai Ulu"}
+LAHAT_PAGAR_DEWA = "16.04.06.2023"
+
+
+def muara_enim_villages():
+    return Region.objects.filter(code__startswith="16.03.", level=RegionLevel.VILLAGE)
+
+
+def test_fourteen_village_names_repeat_across_kecamatan_of_muara_enim():
+    repeated = muara_enim_villages().values("name").annotate(n=Count("code")).filter(n__gt=1)
+
+    assert len(repeated) == 14
+    assert {r["name"]: r["n"] for r in repeated}["Pagar Dewa"] == 3
+
+
+@pytest.mark.parametrize(("code", "kecamatan"), PAGAR_DEWAS.items())
+def test_proposed_name_adds_the_kecamatan_when_the_village_name_repeats_in_the_regency(code, kecamatan):
+    assert services.proposed_name(region(code)) == f"Koperasi Desa Merah Putih Pagar Dewa {kecamatan}"
+
+
+def test_proposed_name_stays_plain_when_the_name_repeats_only_in_other_regencies():
+    assert services.proposed_name(region(LAHAT_PAGAR_DEWA)) == "Koperasi Desa Merah Putih Pagar Dewa"
+
+
+def test_proposed_names_are_unique_in_the_regency():
+    names = [services.proposed_name(v) for v in muara_enim_villages().select_related("parent")]
+
+    assert len(set(names)) == len(names) == 256
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_an_empty_name_becomes_the_proposal_that_is_unique_in_the_regency(district_officer, typed):
+    coop = register(district_officer, PAGAR_DEWA, name=typed)
+
+    assert Cooperative.objects.get(pk=coop.pk).name == "Koperasi Desa Merah Putih Pagar Dewa Tanjung Agung"
+
+
+# --- the same name twice in a regency: accepted, with a warning ------------------------------------------------------
+
+
+def test_a_name_another_active_cooperative_of_the_regency_has_is_accepted_with_a_warning(district_officer):
+    register(district_officer, PAGAR_DEWA, name="Koperasi Desa Merah Putih Pagar Dewa")
+
+    second = register(district_officer, "16.03.19.2003", name="koperasi desa merah putih  PAGAR DEWA")
+
+    assert Cooperative.objects.filter(pk=second.pk, is_active=True).exists()
+    assert selectors.name_warnings(second) == [
+        "Nama ini sudah dipakai koperasi aktif lain di kabupaten/kota ini: Koperasi Desa Merah Putih Pagar Dewa, "
+        "di Desa Pagar Dewa, Kecamatan Tanjung Agung. Nama tetap disimpan; agar keduanya tidak tertukar, tambahkan "
+        "nama kecamatan atau kata lain pada nama koperasi."
+    ]
+
+
+def test_renaming_to_a_name_of_the_regency_is_accepted_with_a_warning(district_officer):
+    first = register(district_officer, PAGAR_DEWA, name="Koperasi Pagar Dewa Bersatu")
+    second = register(district_officer, "16.03.25.2006")
+
+    renamed = update(district_officer, second, name="Koperasi  Pagar Dewa BERSATU")
+
+    assert Cooperative.objects.get(pk=second.pk).name == "Koperasi Pagar Dewa BERSATU"
+    assert selectors.name_warnings(renamed, renamed_from=second.name) == [
+        f"Nama ini sudah dipakai koperasi aktif lain di kabupaten/kota ini: {first.name}, di Desa Pagar Dewa, "
+        "Kecamatan Tanjung Agung. Nama tetap disimpan; agar keduanya tidak tertukar, tambahkan nama kecamatan atau "
+        "kata lain pada nama koperasi."
+    ]
 
 
 @pytest.mark.parametrize("code", ["16.03.01", "16.03", "16"], ids=["kecamatan", "regency", "province"])

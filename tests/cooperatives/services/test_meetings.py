@@ -59,9 +59,10 @@ def test_founding_meeting_before_the_musdesus_is_refused(district_officer):
     with pytest.raises(ApplicationError) as refused:
         meeting(district_officer, coop, kind=MeetingKind.FOUNDING, date=MUSDESUS_DATE - dt.timedelta(days=1))
 
+    # The message names both dates (testers: "refused with a message naming both dates").
     assert (refused.value.field, refused.value.message) == (
         "date",
-        "Rapat pendirian tidak boleh sebelum Musdesus.",
+        "Rapat pendirian (19 Mei 2025) tidak boleh bertanggal sebelum Musdesus (20 Mei 2025).",
     )
     assert not coop.meetings.filter(kind=MeetingKind.FOUNDING).exists()
 

@@ -64,7 +64,9 @@ def test_founder_with_a_nik_from_another_regency_is_saved_with_a_warning(distric
         district_officer, coop, nik=make_nik(regency="16.04", birth=dt.date(1980, 3, 14), gender="P")
     )
 
-    assert warnings == ["NIK ini diterbitkan di kabupaten/kota lain (16.04) dari desa/kelurahan koperasi."]
+    assert warnings == [
+        "NIK ini diterbitkan di Kabupaten Lahat (16.04), bukan di Kabupaten Muara Enim; pendiri tetap dapat dicatat."
+    ]
     assert FoundingMember.objects.filter(pk=member.pk, nik="1604015403800001").exists()
 
 
@@ -323,13 +325,15 @@ def test_roster_lock_holds_for_a_member_loaded_before_the_founding_meeting_stage
 # --- personal data: masking and the NIK view log --------------------------------------------------------------------
 
 
-def test_masked_nik_keeps_the_regency_of_issue_and_the_serial_only(district_officer, coop):
+def test_masked_nik_keeps_the_serial_only(district_officer, coop):
+    """Issue 7 B: the regency of issue is no longer shown (with the birth date and the village's kecamatan, the
+    first twelve digits could be rebuilt)."""
     member, _ = add(district_officer, coop)
 
-    assert member.masked_nik == "1603••••••••0001"
+    assert member.masked_nik == "••••••••••••0001"
 
 
-@pytest.mark.parametrize(("nik", "masked"), [("1603015208900012", "1603••••••••0012"), ("12345", "•••••"), ("", "")])
+@pytest.mark.parametrize(("nik", "masked"), [("1603015208900012", "••••••••••••0012"), ("12345", "•••••"), ("", "")])
 def test_mask_nik_hides_everything_of_a_malformed_number(nik, masked):
     assert mask_nik(nik) == masked
 
@@ -341,8 +345,8 @@ def test_nik_view_is_logged_with_a_masked_label(district_officer, coop):
 
     saved = NikView.objects.get(pk=view.pk)
     assert (saved.user, saved.member, saved.cooperative_id) == (district_officer, member, coop.pk)
-    assert saved.member_label == "Siti Aminah (1603••••••••0001)"
-    assert "••••••••" in saved.member_label
+    assert saved.member_label == "Siti Aminah (••••••••••••0001)"
+    assert "••••••••••••" in saved.member_label
     assert member.nik not in saved.member_label
 
 

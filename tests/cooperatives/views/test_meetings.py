@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
 from django.utils import timezone
 
 from cooperatives.choices import DocumentKind, MeetingKind
@@ -91,3 +92,26 @@ def test_the_meetings_tab_links_the_minutes(officer_client, minutes):
     coop, document, _body = minutes
     html = officer_client.get(f"/koperasi/{coop.pk}/rapat/").content.decode()
     assert f'href="/koperasi/{coop.pk}/dokumen/{document.pk}/"' in html
+
+
+# --- what a refused field says (issue 7, messages) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("attendance", "0", "Jumlah hadir minimal 1 orang."),
+        ("attendance", "banyak", "Tulis jumlah hadir sebagai angka, mis. 25."),
+        ("attendance", "", "Isi jumlah orang yang hadir."),
+        ("date", "", "Isi tanggal rapat."),
+        ("date", "31/02/2025", "Tanggal tidak terbaca: pilih dari kalender, atau tulis seperti 15/07/2025."),
+        ("place", "", "Tuliskan tempat rapat."),
+        ("kind", "rapat_lain", "Jenis rapat ini tidak dikenal. Muat ulang halaman, lalu catat rapatnya lagi."),
+    ],
+)
+def test_a_refused_meeting_field_says_what_to_do(officer_client, district_officer, field, typed, message):
+    coop = register(district_officer)
+    response = officer_client.post(f"/koperasi/{coop.pk}/rapat/", musdesus(**{field: typed}))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Meeting.objects.exists()

@@ -4,15 +4,18 @@ only page that shows a full NIK, each showing logged), and two people editing on
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from django.utils.formats import date_format
 
 from cooperatives import services
 from cooperatives.choices import Position
 from cooperatives.models import FoundingMember, NikView, mask_nik
+from registry import codes
 from tests.cooperatives.builders import add_founders, register, update_founder
 from tests.cooperatives.views.pages import conflict_rows, field_errors
-from tests.factories import make_nik
+from tests.factories import make_nik, nik_candidates
 
 # --- founders --------------------------------------------------------------------------------------------------------
 
@@ -133,6 +136,25 @@ def test_the_nik_check_warns_about_a_nik_of_another_regency(officer_client, dist
     assert "16.04" in html
 
 
+@pytest.mark.parametrize(("gender", "shown"), [("P", "perempuan"), ("L", "laki-laki")])
+def test_the_nik_check_writes_the_gender_as_a_word(officer_client, district_officer, gender, shown):
+    html = check(officer_client, register(district_officer), nik=make_nik(birth=dt.date(1985, 5, 12), gender=gender))
+    assert f"Lahir 12 Mei 1985, jenis kelamin {shown}." in html
+
+
+def test_the_nik_check_of_an_unknown_province_shows_the_error_alone(officer_client, district_officer):
+    html = check(officer_client, register(district_officer), nik="9903015205850007")
+    assert "NIK diawali 99, yang bukan kode provinsi." in html
+    assert 'class="warning-text"' not in html
+    assert "99.03" not in html
+
+
+def test_the_nik_check_tells_what_to_do_with_a_nik_cut_by_a_spreadsheet(officer_client, district_officer):
+    html = check(officer_client, register(district_officer), nik="1.60301E+15")
+    assert "NIK ini terpotong oleh spreadsheet: 1.60301E+15 adalah angka dalam notasi ilmiah" in html
+    assert "hapus huruf" not in html
+
+
 def test_the_nik_check_reads_the_typed_birth_date(officer_client, district_officer):
     html = check(officer_client, register(district_officer), nik=GOOD_NIK, birth_date="1990-01-01")
     assert 'data-testid="nik-errors"' in html
@@ -220,8 +242,60 @@ def test_the_founders_tab_shows_masked_niks(request, client, roster, role):
     masked = [mask_nik(m.nik) for m in roster.members.all()]
     assert len(masked) == 10
     assert [m for m in masked if m not in html] == []
-    assert "1603••••••••0001" in html
-    assert "1604••••••••0041" in html
+    assert "••••••••••••0001" in html
+    assert "••••••••••••0041" in html
+    assert "1603•" not in html  # issue 7 B: not even the regency of issue
+
+
+GENDER_SHOWN = {"Laki-laki": "L", "Perempuan": "P"}
+FOUNDER_ROW = re.compile(
+    r"<code>(?P<masked>[^<]*)</code>.*?</td>\s*<td>(?P<name>[^<]+)</td><td>(?P<gender>[^<]+)</td><td>(?P<birth>[^<]+)</td>",
+    re.S,
+)
+
+
+def shown_founders(html: str) -> dict[str, tuple[str, str, str]]:
+    """name → (masked NIK, gender, birth) as the founders tab shows them."""
+    return {m["name"]: (m["masked"], m["gender"], m["birth"]) for m in FOUNDER_ROW.finditer(html)}
+
+
+def birth_date_texts(day: dt.date) -> list[str]:
+    return [date_format(day), day.isoformat(), f"{day:%d/%m/%Y}", f"{day:%d-%m-%Y}"]
+
+
+@pytest.mark.usefixtures("indonesian")
+@pytest.mark.parametrize("role", ["provincial_staff", "national_viewer", "national_admin"])
+def test_what_the_founders_tab_shows_other_roles_does_not_give_the_nik_back(request, client, roster, role):
+    """Issue 7 B: a provincial officer rebuilt every founder's NIK from the masked NIK, the birth date and gender
+    beside it, and the kecamatan of the cooperative's village. Try it again with what the page shows now."""
+    client.force_login(request.getfixturevalue(role))
+    html = client.get(f"/koperasi/{roster.pk}/pendiri/").content.decode()
+    shown = shown_founders(html)
+    kecamatan = codes.kecamatan_code(roster.village_id)  # the best guess: the founders live in the village
+    rebuilt = {
+        name: nik_candidates(
+            kecamatan_code=kecamatan, year=int(birth), gender=GENDER_SHOWN[gender], serial=int(masked[-4:])
+        )
+        for name, (masked, gender, birth) in shown.items()
+    }
+    members = list(roster.members.all())
+    assert sorted(shown) == sorted(m.full_name for m in members)
+    assert "Tahun lahir" in html
+    siti = roster.members.get(full_name="Siti Aminah")
+    assert siti.nik in rebuilt["Siti Aminah"]  # the right guess is in there, as one of a year of birth dates
+    assert min(len(candidates) for candidates in rebuilt.values()) >= 365
+    assert [m.full_name for m in members if m.nik[:12] in html or m.nik[4:12] in html] == []
+    assert [m.full_name for m in members if any(text in html for text in birth_date_texts(m.birth_date))] == []
+
+
+@pytest.mark.usefixtures("indonesian")
+def test_the_regencys_officer_still_sees_the_birth_dates_and_masked_niks(officer_client, roster):
+    html = officer_client.get(f"/koperasi/{roster.pk}/pendiri/").content.decode()
+    shown = shown_founders(html)
+    siti = roster.members.get(full_name="Siti Aminah")
+    assert shown["Siti Aminah"] == ("••••••••••••" + siti.nik[-4:], "Perempuan", date_format(siti.birth_date))
+    assert "Tanggal lahir" in html
+    assert siti.nik not in html  # the full NIK only on the logged edit form
 
 
 # --- the founder edit page and the log of full-NIK showings ----------------------------------------------------------

@@ -53,3 +53,20 @@ def test_the_kepala_desa_chairs_the_supervisors_by_name(officer_client, with_fou
     assert (seat.body, seat.member, seat.name) == ("pengawas", None, "H. Umar")
     assert officer_client.post(f"/koperasi/{coop.pk}/pengurus/{seat.pk}/hapus/").status_code == 302
     assert not Officer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("pengurus/", {"position": "anggota_pengurus", "member": ""}),
+        ("pendiri/", {"nik": "1603011205850077", "full_name": "Tamu", "birth_place": "Muara Enim", "address": "Dusun"}),
+    ],
+    ids=["seat", "founder"],
+)
+def test_a_form_sent_after_the_roster_closed_shows_why_it_was_refused(officer_client, founded, path, data):
+    """A page opened before the founding meeting stage, or a double submit: the form is gone, the reason is not."""
+    response = officer_client.post(f"/koperasi/{founded.pk}/{path}", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'data-testid="refusals"' in html
+    assert "Daftar pendiri sudah ditetapkan pada rapat pendirian." in html

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cooperatives.models import BusinessUnit, Cooperative
+from registry.models import Region
 from registry.stages import Stage
 from tests.cooperatives.builders import record_musdesus, register, update
 from tests.cooperatives.views.pages import conflict_rows, field_errors
@@ -157,6 +158,70 @@ def test_the_detail_page_offers_the_move_only_when_nothing_is_missing(officer_cl
     assert 'value="advance"' in after
 
 
+# --- same-name villages and the same cooperative name twice (issue 7, formation 5 and 6) ----------------------------
+
+PAGAR_DEWA = "16.03.01.2012"  # "Pagar Dewa" is also a village of Kecamatan Benakat and of Kecamatan Lubai Ulu
+SAME_NAME = "Koperasi Desa Merah Putih Pagar Dewa"
+NAME_WARNING = (
+    '<li class="warning">Nama ini sudah dipakai koperasi aktif lain di kabupaten/kota ini: {name}, di Desa Pagar '
+    "Dewa, Kecamatan Benakat. Nama tetap disimpan; agar keduanya tidak tertukar, tambahkan nama kecamatan atau kata "
+    "lain pada nama koperasi.</li>"
+)
+
+
+def test_the_registration_page_proposes_a_name_unique_in_the_regency(officer_client):
+    html = officer_client.get(f"/koperasi/baru/{PAGAR_DEWA}/").content.decode()
+    assert 'value="Koperasi Desa Merah Putih Pagar Dewa Tanjung Agung"' in html
+    officer_client.post(f"/koperasi/baru/{PAGAR_DEWA}/", {"pattern": "pendirian_baru", "name": ""})
+    assert Cooperative.objects.get(village_id=PAGAR_DEWA).name == "Koperasi Desa Merah Putih Pagar Dewa Tanjung Agung"
+
+
+def test_the_covered_villages_are_offered_with_their_kecamatan(officer_client):
+    html = officer_client.get(CREATE).content.decode()
+    assert f'<option value="{PAGAR_DEWA}">Desa Pagar Dewa (Kecamatan Tanjung Agung)</option>' in html
+    assert '<option value="16.03.19.2003">Desa Pagar Dewa (Kecamatan Benakat)</option>' in html
+    assert '<option value="16.03.25.2006">Desa Pagar Dewa (Kecamatan Lubai Ulu)</option>' in html
+
+
+def test_the_profile_shows_each_covered_village_with_its_kecamatan(officer_client, district_officer):
+    villages = list(Region.objects.filter(code__in=[PAGAR_DEWA, "16.03.19.2003"]))
+    coop = register(district_officer, covered_villages=villages)
+    html = officer_client.get(f"/koperasi/{coop.pk}/").content.decode()
+    assert "Pagar Dewa (Kecamatan Tanjung Agung), Pagar Dewa (Kecamatan Benakat)" in html
+
+
+def test_registering_a_name_the_regency_already_has_is_saved_with_a_warning(officer_client, district_officer):
+    other = register(district_officer, "16.03.19.2003", name=SAME_NAME)
+    response = officer_client.post(
+        f"/koperasi/baru/{PAGAR_DEWA}/",
+        {"pattern": "pendirian_baru", "name": "KOPERASI desa merah putih  Pagar Dewa"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Cooperative.objects.get(village_id=PAGAR_DEWA).name == "KOPERASI desa merah putih Pagar Dewa"
+    assert NAME_WARNING.format(name=other.name) in response.content.decode()
+
+
+def test_registering_a_name_of_its_own_gives_no_warning(officer_client, district_officer):
+    register(district_officer, "16.03.19.2003", name=SAME_NAME)
+    response = officer_client.post(f"/koperasi/baru/{PAGAR_DEWA}/", {"pattern": "pendirian_baru"}, follow=True)
+    assert response.status_code == 200
+    assert 'class="warning"' not in response.content.decode()
+
+
+def test_renaming_to_a_name_the_regency_already_has_is_saved_with_a_warning(officer_client, district_officer):
+    other = register(district_officer, "16.03.19.2003", name=SAME_NAME)
+    coop = register(district_officer, PAGAR_DEWA)
+    url = f"/koperasi/{coop.pk}/ubah/"
+    response = officer_client.post(url, {"version": 1, "pattern": "pendirian_baru", "name": SAME_NAME}, follow=True)
+    assert Cooperative.objects.get(pk=coop.pk).name == SAME_NAME
+    assert NAME_WARNING.format(name=other.name) in response.content.decode()
+    # Saving again without renaming: the officer was told once, and the data-quality page keeps the list.
+    again = officer_client.post(url, {"version": 2, "pattern": "pendirian_baru", "name": SAME_NAME}, follow=True)
+    assert Cooperative.objects.get(pk=coop.pk).version == 3
+    assert 'class="warning"' not in again.content.decode()
+
+
 # --- edit conflicts --------------------------------------------------------------------------------------------------
 
 
@@ -192,3 +257,41 @@ def test_saving_the_profile_on_the_current_version_is_no_conflict(officer_client
     assert response.status_code == 302
     coop.refresh_from_db()
     assert coop.name == "Koperasi Saya"
+
+
+# --- what a refused field says (issue 7, messages) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("pattern", "koperasi_lain", "Pilih salah satu pola pembentukan dari daftar."),
+        ("pattern", "", "Pilih salah satu pola pembentukan dari daftar."),
+        ("existing_grade", "E", "Pilih grade koperasi yang sudah ada: A, B, C, atau D."),
+        ("revitalisation_method", "bubar", "Pilih cara revitalisasi dari daftar: reaktivasi atau penggabungan."),
+        ("simpanan_wajib_period", "harian", "Pilih dari daftar seberapa sering simpanan wajib dibayar."),
+        ("sk_ahu_date", "31/02/2025", "Tanggal tidak terbaca: pilih dari kalender, atau tulis seperti 15/07/2025."),
+        ("email", "koperasi@", "Tulis alamat email lengkap, mis. koperasi@example.id."),
+    ],
+)
+def test_a_refused_profile_field_says_what_to_do(officer_client, field, typed, message):
+    """Not the framework's "Masukkan pilihan yang valid": what the officer should do instead."""
+    response = officer_client.post(CREATE, {"pattern": "pendirian_baru", field: typed})
+    assert response.status_code == 200
+    assert field_errors(response, field) == [message]
+    assert not Cooperative.objects.filter(village_id=EMBAWANG).exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("kind", "kios", "Pilih salah satu unit usaha dari daftar."),
+        ("status", "tutup", "Pilih status unit usaha dari daftar: direncanakan atau berjalan."),
+    ],
+)
+def test_a_refused_business_unit_field_says_what_to_do(officer_client, district_officer, field, typed, message):
+    coop = register(district_officer)
+    response = officer_client.post(f"/koperasi/{coop.pk}/usaha/", {"kind": "klinik", "status": "planned", field: typed})
+    assert response.status_code == 400
+    assert field_errors(response, field, form="unit_form") == [message]
+    assert not BusinessUnit.objects.exists()

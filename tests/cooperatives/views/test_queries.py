@@ -33,3 +33,19 @@ def test_tab_reads_at_most_20_queries(officer_client, founded, django_assert_max
     with django_assert_max_num_queries(20):
         response = officer_client.get(f"/koperasi/{founded.pk}/{tab}")
     assert response.status_code == 200
+
+
+def test_the_worklist_pages_villages_first_and_never_reads_founders(officer_client, founded):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = officer_client.get("/koperasi/wilayah/16.03/?stage=rapat_pendirian")
+    assert response.status_code == 200
+    assert [v.code for v in response.context["page"].object_list] == [founded.village_id]
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    assert "cooperatives_foundingmember" not in sql
+    # The cooperatives of the page come in one query by village codes, not a subquery per village of the regency.
+    reads = [q["sql"] for q in captured.captured_queries if q["sql"].startswith('SELECT "cooperatives_cooperative"')]
+    assert len(reads) == 1
+    assert '"cooperatives_cooperative"."village_id" IN (' in reads[0]

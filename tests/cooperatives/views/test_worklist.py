@@ -177,6 +177,30 @@ def test_search_for_a_code_lists_every_village_under_it(officer_client):
     assert response.context["page"].paginator.count == len(villages("16.03.01"))
 
 
+PAGAR_DEWAS = {PAGAR_DEWA: "Tanjung Agung", "16.03.19.2003": "Benakat", "16.03.25.2006": "Lubai Ulu"}  # 3 kecamatan
+
+
+@pytest.mark.parametrize("q", ["PAGAR  DEWA", "  pagar\tdewa ", "Ds. Pagar Dewa", "desa pagar  dewa", "Ds.PAGAR DEWA"])
+def test_search_reads_past_spacing_case_and_the_desa_prefix(officer_client, q):
+    assert listed(officer_client.get(WORKLIST, {"q": q})) == list(PAGAR_DEWAS)
+
+
+def test_search_for_a_kelurahan_drops_the_kelurahan_prefix(officer_client):
+    assert listed(officer_client.get(WORKLIST, {"q": "Kel. GELUMBANG", "kecamatan": GELUMBANG_KECAMATAN})) == [
+        GELUMBANG
+    ]
+
+
+def test_search_for_a_cooperative_name_reads_past_spacing_and_case(officer_client, spread):
+    assert listed(officer_client.get(WORKLIST, {"q": "KOPERASI   sejahtera"})) == [PAGAR_DEWA]
+
+
+def test_villages_of_the_same_name_are_told_apart_by_their_kecamatan(officer_client):
+    html = officer_client.get(WORKLIST, {"q": "pagar dewa"}).content.decode()
+    for code, kecamatan in PAGAR_DEWAS.items():
+        assert re.search(rf"<td>Pagar Dewa <span[^>]*>[^<]*</span></td><td>{kecamatan}</td>", row_html(html, code))
+
+
 def test_the_page_links_keep_the_filters(officer_client):
     html = officer_client.get(WORKLIST, {"stage": "none"}).content.decode()
     assert "stage=none" in html
@@ -257,6 +281,83 @@ def test_anonymous_users_are_sent_to_log_in_for_the_data_quality_list(client, du
     assert response["Location"].startswith("/masuk/")
 
 
+def test_the_data_quality_list_of_villages_names_their_kecamatan(officer_client, duplicate):
+    html = officer_client.get("/koperasi/kualitas-data/").content.decode()
+    assert f"<td>Embawang ({EMBAWANG})</td><td>Tanjung Agung</td>" in html
+
+
+# --- the same cooperative name twice in a regency ---------------------------------------------------------------------
+
+DATA_QUALITY = "/koperasi/kualitas-data/"
+SAME_NAME = "Koperasi Desa Merah Putih Pagar Dewa"
+LAHAT_PAGAR_DEWA = "16.04.06.2023"  # Kecamatan Jarai, Kabupaten Lahat
+
+
+def names_listed(response) -> list[Cooperative]:
+    return list(response.context["names"].object_list)
+
+
+@pytest.fixture
+def same_names(district_officer, other_district_officer):
+    """Two active cooperatives of Muara Enim with one name (spelled with other case and spacing), an inactive third,
+    one of that name in Lahat (another regency), and one with a name of its own."""
+    first = register(district_officer, PAGAR_DEWA, name=SAME_NAME)
+    second = register(district_officer, "16.03.19.2003", name="KOPERASI DESA  merah putih Pagar Dewa")
+    inactive = register(district_officer, "16.03.25.2006", name=SAME_NAME)
+    Cooperative.objects.filter(pk=inactive.pk).update(is_active=False)
+    lahat = register(other_district_officer, LAHAT_PAGAR_DEWA, name=SAME_NAME)
+    own = register(district_officer, name="Koperasi Embawang Jaya")
+    return {"first": first, "second": second, "inactive": inactive, "lahat": lahat, "own": own}
+
+
+@pytest.mark.parametrize("role", ["district_officer", "provincial_staff", "national_viewer", "national_admin"])
+def test_the_data_quality_page_lists_the_cooperatives_sharing_a_name_in_a_regency(request, client, same_names, role):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(DATA_QUALITY)
+    assert response.status_code == 200
+    assert names_listed(response) == [same_names["first"], same_names["second"]]
+    html = response.content.decode()
+    assert "Nama koperasi ganda di satu kabupaten/kota" in html
+    section = html.split('data-testid="duplicate-names"', 1)[1].split("</table>", 1)[0]
+    first, second = same_names["first"], same_names["second"]
+    assert (
+        f'<td><a href="/koperasi/{first.pk}/">{SAME_NAME}</a></td><td>Pagar Dewa ({PAGAR_DEWA})</td>'
+        "<td>Tanjung Agung</td>" in section
+    )
+    assert f'<a href="/koperasi/{second.pk}/">' in section
+    assert "<td>Pagar Dewa (16.03.19.2003)</td><td>Benakat</td>" in section
+    for other in ("inactive", "lahat", "own"):
+        assert f'href="/koperasi/{same_names[other].pk}/"' not in section
+
+
+def test_the_same_name_in_another_regency_is_not_a_duplicate(client, other_district_officer, same_names):
+    client.force_login(other_district_officer)
+    response = client.get(DATA_QUALITY)
+    assert response.status_code == 200
+    assert names_listed(response) == []
+    assert "Tidak ada dua koperasi aktif di satu kabupaten/kota dalam wilayah Anda yang bernama sama." in (
+        response.content.decode()
+    )
+
+
+def test_the_list_of_same_names_of_another_province_is_empty(client, other_provincial_staff, same_names):
+    client.force_login(other_provincial_staff)
+    response = client.get(DATA_QUALITY)
+    assert names_listed(response) == []
+    assert SAME_NAME not in response.content.decode()
+
+
+def test_the_list_of_same_names_is_paginated_on_its_own(officer_client, district_officer, same_names, monkeypatch):
+    monkeypatch.setattr("cooperatives.views.worklist.PAGE_SIZE", 2)
+    third = register(district_officer, "16.03.22.2007", name=f" {SAME_NAME} ")
+    first_page = officer_client.get(DATA_QUALITY)
+    assert names_listed(first_page) == [same_names["first"], same_names["second"]]
+    assert 'href="?names_page=2"' in first_page.content.decode()
+    second_page = officer_client.get(DATA_QUALITY, {"names_page": 2})
+    assert names_listed(second_page) == [third]
+    assert 'href="?names_page=1"' in second_page.content.decode()
+
+
 # --- landing and scope -----------------------------------------------------------------------------------------------
 
 
@@ -328,6 +429,18 @@ def test_the_data_quality_list_runs_a_bounded_number_of_queries(officer_client, 
     assert len(response.context["page"].object_list) == 2
 
 
+def test_the_data_quality_page_with_both_lists_runs_a_bounded_number_of_queries(
+    officer_client, district_officer, many, django_assert_max_num_queries
+):
+    for code in villages("16.03")[30:40]:
+        register(district_officer, code, name="Koperasi Produsen Merah Putih")
+    with django_assert_max_num_queries(8):
+        response = officer_client.get(DATA_QUALITY)
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) == 2
+    assert len(response.context["names"].object_list) == 2 + 10  # `many`'s second cooperative has the first's name
+
+
 # --- the log of full-NIK showings ------------------------------------------------------------------------------------
 
 
@@ -341,7 +454,7 @@ def test_the_log_lists_who_saw_which_founder(client, national_admin, district_of
     assert response.status_code == 200
     html = response.content.decode()
     assert district_officer.username in html
-    assert htmllib.escape("Siti Aminah (1603••••••••0001)") in html
+    assert htmllib.escape("Siti Aminah (••••••••••••0001)") in html
     assert coop.name in html
     assert member.nik not in html
     assert [v.member for v in response.context["page"].object_list] == [member]
@@ -349,7 +462,7 @@ def test_the_log_lists_who_saw_which_founder(client, national_admin, district_of
 
 def test_the_log_keeps_the_label_after_the_founder_is_removed(client, national_admin, district_officer, one_founder):
     coop, member = one_founder
-    label = "Siti Aminah (1603••••••••0001)"
+    label = "Siti Aminah (••••••••••••0001)"
     client.force_login(district_officer)
     client.get(f"/koperasi/{coop.pk}/pendiri/{member.pk}/ubah/")
     client.post(f"/koperasi/{coop.pk}/pendiri/{member.pk}/hapus/")
