@@ -27,7 +27,7 @@ from cooperatives.api.serializers import (
 from cooperatives.choices import CooperativeKind, Pattern
 from cooperatives.models import Cooperative
 from registry import codes, text
-from registry.api_pagination import IdsFirstPagination
+from registry.api_pagination import KeysetOrPagePagination
 from registry.models import RegionLevel
 from registry.stages import Stage
 
@@ -73,7 +73,8 @@ class CooperativeFilter(django_filters.FilterSet):
 class CooperativeListApi(generics.ListAPIView):
     """GET lists the cooperatives in the user's area; POST registers one (district officers, in their regency)."""
 
-    pagination_class = IdsFirstPagination
+    pagination_class = KeysetOrPagePagination
+    keyset = ("village_id", "id")  # the list's order; unique
     filterset_class = CooperativeFilter
 
     @extend_schema_serializer(component_name="CooperativeListItem")

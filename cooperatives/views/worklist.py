@@ -13,6 +13,7 @@ from cooperatives.choices import Pattern
 from cooperatives.views.common import PAGE_SIZE
 from registry import access as registry_access
 from registry.models import RegionLevel
+from registry.paging import IdsFirstPaginator
 from registry.selectors import ancestors_of, kecamatan_in
 from registry.stages import Stage
 
@@ -34,7 +35,7 @@ def worklist(request: HttpRequest, code: str) -> HttpResponse:
     rows = selectors.worklist(
         region=region, search=f["q"], kecamatan=f["kecamatan"], stage=f["stage"], pattern=f["pattern"]
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = IdsFirstPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.worklist_rows(page.object_list, stage=f["stage"], pattern=f["pattern"])
     return render(
         request,

@@ -652,3 +652,67 @@ def test_the_list_never_joins_the_founders_table(officer_api, founded):
     assert 'JOIN "cooperatives_foundingmember"' not in sql
     count_sql = next(q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper())
     assert "cooperatives_foundingmember" not in count_sql
+
+
+# --- keyset paging (national scale: deep pages cost as little as the first) ---------------------------------------
+
+
+@pytest.fixture
+def villages() -> list[str]:
+    """Seven villages of one kecamatan of Muara Enim, in code order."""
+    return list(
+        Region.objects.filter(parent_id="16.03.01", level=RegionLevel.VILLAGE)
+        .order_by("code")
+        .values_list("code", flat=True)[:7]
+    )
+
+
+def _walk(api, url: str) -> list[int]:
+    seen = []
+    while url:
+        data = api.get(url).json()
+        seen.extend(r["id"] for r in data["results"])
+        url = data["next"]
+    return seen
+
+
+def test_keyset_paging_walks_the_list_in_the_same_order_as_the_page_numbers(officer_api, district_officer, villages):
+    for code in villages[:5]:
+        builders.register(district_officer, code)
+    by_pages = _walk(officer_api, f"{LIST}?page_size=2")
+    by_keyset = _walk(officer_api, f"{LIST}?page_size=2&cursor=")
+    assert by_keyset == by_pages
+    assert len(by_keyset) == len(set(by_keyset)) == 5
+
+
+def test_keyset_paging_neither_repeats_nor_skips_rows_while_rows_are_added(officer_api, district_officer, villages):
+    existing = [builders.register(district_officer, code).pk for code in villages[1:6:2]]
+    first = officer_api.get(f"{LIST}?page_size=2&cursor=").json()
+    # Meanwhile another officer registers one before the page just read and one after it.
+    before = builders.register(district_officer, villages[0]).pk
+    after = builders.register(district_officer, villages[6]).pk
+    seen = [r["id"] for r in first["results"]] + _walk(officer_api, first["next"])
+    assert seen == [*existing, after]
+    assert before not in seen
+
+
+def test_a_keyset_page_reads_no_offset_and_a_fixed_number_of_queries(officer_api, district_officer, villages):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for code in villages[:4]:
+        builders.register(district_officer, code)
+    first = officer_api.get(f"{LIST}?page_size=2&cursor=").json()
+    with CaptureQueriesContext(connection) as captured:
+        response = officer_api.get(first["next"])
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 2
+    assert len(captured.captured_queries) <= 4
+    assert not any("OFFSET" in q["sql"].upper() for q in captured.captured_queries)
+
+
+@pytest.mark.parametrize("cursor", ["bukan-kursor", "W10=", "WyIxNi4wMyJd"])
+def test_a_broken_cursor_is_refused_with_a_message(officer_api, cursor):
+    response = officer_api.get(f"{LIST}?cursor={cursor}")
+    assert response.status_code == 400
+    assert response.json() == {"cursor": ["Kursor ini tidak sah: mulai lagi dengan ?cursor= ."]}
