@@ -28,7 +28,7 @@ from cooperatives.choices import (
     UnitKind,
     UnitStatus,
 )
-from registry import codes
+from registry import codes, text
 from registry.models import Region
 from registry.stages import Stage
 
@@ -135,6 +135,9 @@ class Cooperative(models.Model):
     # When the current stage was entered (registration, then every move): "stalled for 60 days" lists read it.
     stage_changed_at = models.DateTimeField(_("stage entered at"), default=timezone.now, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # The name as duplicates are compared (case and spacing aside), kept on save: the data-quality list groups the
+    # whole country by it, which a regular expression per row would make cost a second.
+    name_key = models.CharField(max_length=200, editable=False, default="", db_default="")
     duplicate_reason = models.TextField(
         _("reason for a second cooperative in this village"),
         blank=True,
@@ -146,7 +149,7 @@ class Cooperative(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[covered_villages])
+    history = HistoricalRecords(excluded_fields=["updated_at", "name_key"], m2m_fields=[covered_villages])
 
     objects = CooperativeQuerySet.as_manager()
 
@@ -171,6 +174,12 @@ class Cooperative(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = text.name_key_of(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+        super().save(*args, **kwargs)
 
     @property
     def regency_code(self) -> str:

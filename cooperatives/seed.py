@@ -225,7 +225,9 @@ SELECT c.id,
     c.t0,
     coalesce(c.deactivated_at, c.changed_at),
     %(user)s, c.code, c.changed_at
-FROM seed_coop c
+FROM seed_coop c;
+-- The key duplicates are compared by (Cooperative.save keeps it for the records the portal writes).
+UPDATE cooperatives_cooperative SET name_key = lower(regexp_replace(btrim(name), '[[:space:]]+', ' ', 'g'));
 """
 
 # Villages without a cooperative of their own, served by the first cooperative of their kecamatan.

@@ -296,32 +296,46 @@ def duplicate_villages(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperat
     )
 
 
-def duplicate_names(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
+class RowsByIds:
+    """A list of ids, in display order, that yields whole rows slice by slice: a paginator counts the ids and loads
+    only the rows of its page (one query), so the pass that found the ids runs once per page view."""
+
+    def __init__(self, ids: list[int], rows: QuerySet) -> None:
+        self.ids, self.rows = ids, rows
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        by_id = self.rows.in_bulk(ids)
+        found = [by_id[pk] for pk in ids if pk in by_id]
+        return found if isinstance(index, slice) else found[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def duplicate_names(cooperatives: QuerySet[Cooperative]) -> RowsByIds:
     """Active cooperatives sharing their name (case and spacing aside) with another active one of the same regency.
 
-    One scan of `cooperatives` (the user's area, made of whole regencies) with a window count per (regency, name)
-    key, filtered to the keys held more than once."""
+    One narrow pass over `cooperatives` (the user's area, made of whole regencies): a window count per (regency,
+    stored name key), keeping the keys held more than once; then the wide rows of one page only."""
     active = cooperatives.counted().annotate(
         duplicate_key=Concat(
             codes.code_at_expression("village_id", RegionLevel.REGENCY),
             Value("|"),
-            text.name_key("name"),
+            F("name_key"),
             output_field=CharField(),
         )
     )
-    # One narrow pass (key and id only): each row counts the rows of its (regency, name) partition; the wide rows
-    # (village, kecamatan) are read for the few that share a name.
-    shared = (
+    ids = list(
         active.annotate(same_name=Window(Count("id"), partition_by=[F("duplicate_key")]))
         .filter(same_name__gt=1)
-        .order_by()
-        .values("id")
-    )
-    return (
-        active.filter(pk__in=Subquery(shared))
-        .select_related("village__parent")
         .order_by("duplicate_key", "village_id", "id")
+        .values_list("id", flat=True)
     )
+    return RowsByIds(ids, Cooperative.objects.select_related("village__parent"))
 
 
 def name_duplicates(cooperative: Cooperative) -> list[Cooperative]:
@@ -330,8 +344,7 @@ def name_duplicates(cooperative: Cooperative) -> list[Cooperative]:
         Cooperative.objects.counted()
         .filter(codes.subtree_q("village_id", cooperative.regency_code, include_root=False))
         .exclude(pk=cooperative.pk)
-        .alias(key=text.name_key("name"))
-        .filter(key=text.name_key(Value(cooperative.name)))
+        .filter(name_key=text.name_key_of(cooperative.name))
         .select_related("village__parent")
         .order_by("id")
     )

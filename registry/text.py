@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import CharField, Func, Value
-from django.db.models.functions import Lower, Replace, Trim
-
 # C0 controls and DEL, except tab, line feed and carriage return (textareas send those).
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -38,34 +35,7 @@ def search_term(text: str) -> str:
     return _VILLAGE_KIND_PREFIX.sub("", collapse_spaces(text)).lower()
 
 
-class CollapsedSpaces(Func):
-    """`collapse_spaces` in SQL, to compare what people typed (cooperative names) whatever its spacing.
-
-    PostgreSQL has regexp_replace; SQLite (the development default) does not, so there each whitespace character
-    becomes a space and runs of spaces are halved a few times (runs of up to 32 spaces end as one)."""
-
-    function = "REGEXP_REPLACE"
-    output_field = CharField()
-
-    def __init__(self, expression, **extra):
-        # \s in PostgreSQL's C.UTF-8 collation misses the non-breaking space that pasted text often holds.
-        super().__init__(expression, Value("[\\s\u00a0]+"), Value(" "), Value("g"), **extra)
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        expression = self.get_source_expressions()[0]
-        for character in ("\t", "\n", "\r", "\xa0"):
-            expression = Replace(expression, Value(character), Value(" "))
-        for _pass in range(5):
-            expression = Replace(expression, Value("  "), Value(" "))
-        return compiler.compile(expression)
-
-
 def name_key_of(name: str) -> str:
-    """`name_key` in Python, for one name at hand."""
+    """A name as duplicates are compared: case and spacing aside (tabs, line breaks, non-breaking spaces).
+    `Cooperative.save` stores it, so the data-quality list groups a whole country by a plain column."""
     return collapse_spaces(name).lower()
-
-
-def name_key(expression) -> Trim:
-    """A name as compared for duplicates, in SQL: case and spacing aside (`expression` a field name or expression).
-    The services store names tidied, but rows written before that, or by hand, may not be."""
-    return Trim(Lower(CollapsedSpaces(expression)))

@@ -198,13 +198,23 @@ def _founder_add(officer, rounds: int) -> tuple[Figure, list[dict]] | None:
     return figure, captured
 
 
-def _cases(role: Role, coop_id: int, last_page: int) -> list[tuple[str, str]]:
+def _deep_cursor(client) -> str:
+    """The keyset cursor of the last page: continue after the first row of the page-number last page."""
+    import base64
+    import json
+
+    first = client.get("/api/v1/cooperatives/?page=last").json()["results"][0]
+    return base64.urlsafe_b64encode(json.dumps([first["village"], first["id"]]).encode()).decode()
+
+
+def _cases(role: Role, coop_id: int, last_page: int, cursor: str = "") -> list[tuple[str, str]]:
     return [
         ("worklist, first page", f"/koperasi/wilayah/{role.area}/"),
         ("worklist, last page", f"/koperasi/wilayah/{role.area}/?page={last_page}"),
         ("worklist, ?stage=akta", f"/koperasi/wilayah/{role.area}/?stage=akta"),
         ("API list, first page", "/api/v1/cooperatives/"),
         ("API list, last page", "/api/v1/cooperatives/?page=last"),
+        ("API list, keyset last page", f"/api/v1/cooperatives/?cursor={cursor}"),
         ("API list, ?regency=", f"/api/v1/cooperatives/?regency={role.regency}"),
         ("API list, ?regency= last page", f"/api/v1/cooperatives/?regency={role.regency}&page=last"),
         ("data quality", "/koperasi/kualitas-data/"),
@@ -297,7 +307,7 @@ def main() -> None:
         client.force_login(users[role.key])
         coop = _cooperative_in(role.area)
         last_page = _last_worklist_page(client, f"/koperasi/wilayah/{role.area}/", role.area)
-        for what, url in _cases(role, coop.pk, last_page):
+        for what, url in _cases(role, coop.pk, last_page, _deep_cursor(client)):
             status = client.get(url).status_code
             ms, sql_ms, queries, captured = _measure(lambda url=url, client=client: client.get(url), rounds)
             figure = Figure(role.key, what, url, status, queries, ms, sql_ms, PAGE_GOAL_MS)

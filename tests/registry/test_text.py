@@ -3,7 +3,7 @@
 import pytest
 
 from cooperatives.models import Cooperative
-from registry.text import name_key, name_key_of, search_term
+from registry.text import name_key_of, search_term
 from tests.cooperatives.builders import register
 
 
@@ -43,12 +43,9 @@ def test_search_term_keeps_what_is_not_a_prefix(typed, term):
     assert search_term(typed) == term
 
 
-def test_the_name_key_in_sql_matches_the_one_in_python(district_officer):
-    register(district_officer, name="x")
-    Cooperative.objects.update(name="\t Koperasi  Desa\u00a0 Merah\nPutih  PAGAR DEWA ")
-    stored = Cooperative.objects.annotate(key=name_key("name")).values_list("key", flat=True).get()
-    assert (
-        stored
-        == name_key_of("\t Koperasi  Desa\u00a0 Merah\nPutih  PAGAR DEWA ")
-        == ("koperasi desa merah putih pagar dewa")
-    )
+def test_the_stored_name_key_is_the_name_case_and_spacing_aside(district_officer):
+    coop = register(district_officer, name="x")
+    coop.name = "\t Koperasi  Desa\u00a0 Merah\nPutih  PAGAR DEWA "
+    coop.save()
+    stored = Cooperative.objects.values_list("name_key", flat=True).get(pk=coop.pk)
+    assert stored == name_key_of(coop.name) == "koperasi desa merah putih pagar dewa"
