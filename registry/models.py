@@ -199,3 +199,67 @@ class ProgrammeSettings(models.Model):
 
     def __str__(self) -> str:
         return str(_("Programme settings"))
+
+
+class ProgressMetrics(models.Model):
+    """What the roll-up counts for one region (or the nation), as of `computed_at`. Written only by
+    `registry.services.progress` (the cooperatives app computes the numbers); dashboards and the progress API read it.
+
+    `reached` maps every stage value of `registry/stages.py` to the active cooperatives at or beyond it (a cumulative
+    funnel); `by_pattern` and `by_kind` map each pattern and kind to active cooperatives."""
+
+    villages = models.PositiveIntegerField(default=0)
+    villages_served = models.PositiveIntegerField(default=0)
+    target = models.PositiveIntegerField(null=True, blank=True, help_text="None: no target (never 0%).")
+    target_is_default = models.BooleanField(default=True, help_text="No Target row: the number of villages.")
+    cooperatives = models.PositiveIntegerField(default=0)
+    reached = models.JSONField(default=dict)
+    by_pattern = models.JSONField(default=dict)
+    by_kind = models.JSONField(default=dict)
+    founders = models.PositiveIntegerField(default=0)
+    founders_women = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ProgressLevel(models.IntegerChoices):
+    NATION = 0, _("Nation")
+    PROVINCE = 1, _("Province")
+    REGENCY = 2, _("Regency/city")
+    KECAMATAN = 3, _("Kecamatan")
+
+
+class Progress(ProgressMetrics):
+    """The current roll-up row of the nation (code ""), a province, a regency or a kecamatan."""
+
+    code = models.CharField(max_length=13, primary_key=True)
+    level = models.PositiveSmallIntegerField(choices=ProgressLevel.choices)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("progress")
+        verbose_name_plural = _("progress")
+        ordering = ["code"]
+        indexes = [models.Index(fields=["level", "code"], name="progress_level_code_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.code or 'ID'}: {self.cooperatives}"
+
+
+class ProgressSnapshot(ProgressMetrics):
+    """The numbers of the nation, a province or a regency at the end of one day (WIB), for the trend."""
+
+    code = models.CharField(max_length=13)
+    level = models.PositiveSmallIntegerField(choices=ProgressLevel.choices)
+    day = models.DateField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("progress snapshot")
+        verbose_name_plural = _("progress snapshots")
+        ordering = ["code", "day"]
+        constraints = [models.UniqueConstraint(fields=["code", "day"], name="snapshot_one_per_region_day")]
+
+    def __str__(self) -> str:
+        return f"{self.code or 'ID'} {self.day}: {self.cooperatives}"
