@@ -14,6 +14,20 @@ from registry import access as registry_access
 from registry.models import RegionLevel
 from registry.stages import Stage
 
+
+def moved(request: Request, id: int, input_serializer, change) -> Response:
+    """What the three move endpoints share: the scoped cooperative for a writer, the validated input, the service
+    (`change(cooperative, data)`), then the cooperative as it is now, or 409 with it when someone saved first."""
+    coop = access.cooperative_get_for(user=request.user, pk=id, action="cooperative.change")
+    serializer = input_serializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    try:
+        change(coop, serializer.validated_data)
+    except services.ConflictError as exc:
+        return conflict_response(user=request.user, exc=exc)
+    return Response(detail_of(user=request.user, pk=coop.pk))
+
+
 CONFLICT = OpenApiResponse(ConflictSerializer, description="Sudah diubah orang lain; `current` data terbaru")
 
 
@@ -44,24 +58,19 @@ class CooperativeTransitionApi(APIView):
         responses={200: CooperativeDetailSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, id: int) -> Response:
-        coop = access.cooperative_get_for(user=request.user, pk=id, action="cooperative.change")
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        try:
-            if data["action"] == self.ADVANCE:
-                services.cooperative_advance(actor=request.user, cooperative=coop, expected_version=data["version"])
-            else:
-                services.cooperative_correct_stage(
-                    actor=request.user,
-                    cooperative=coop,
-                    to_stage=data.get("to_stage", ""),
-                    reason=data["reason"],
-                    expected_version=data["version"],
-                )
-        except services.ConflictError as exc:
-            return conflict_response(user=request.user, exc=exc)
-        return Response(detail_of(user=request.user, pk=coop.pk))
+        return moved(request, id, self.InputSerializer, self._change)
+
+    def _change(self, coop, data) -> None:
+        if data["action"] == self.ADVANCE:
+            services.cooperative_advance(actor=self.request.user, cooperative=coop, expected_version=data["version"])
+        else:
+            services.cooperative_correct_stage(
+                actor=self.request.user,
+                cooperative=coop,
+                to_stage=data.get("to_stage", ""),
+                reason=data["reason"],
+                expected_version=data["version"],
+            )
 
 
 class CooperativeDeactivateApi(APIView):
@@ -77,19 +86,14 @@ class CooperativeDeactivateApi(APIView):
         responses={200: CooperativeDetailSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, id: int) -> Response:
-        coop = access.cooperative_get_for(user=request.user, pk=id, action="cooperative.change")
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        try:
-            services.cooperative_deactivate(
-                actor=request.user,
-                cooperative=coop,
-                reason=serializer.validated_data["reason"],
-                expected_version=serializer.validated_data["version"],
-            )
-        except services.ConflictError as exc:
-            return conflict_response(user=request.user, exc=exc)
-        return Response(detail_of(user=request.user, pk=coop.pk))
+        return moved(
+            request,
+            id,
+            self.InputSerializer,
+            lambda coop, data: services.cooperative_deactivate(
+                actor=request.user, cooperative=coop, reason=data["reason"], expected_version=data["version"]
+            ),
+        )
 
 
 class CooperativeReseatApi(APIView):
@@ -112,20 +116,17 @@ class CooperativeReseatApi(APIView):
         responses={200: CooperativeDetailSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, id: int) -> Response:
-        coop = access.cooperative_get_for(user=request.user, pk=id, action="cooperative.change")
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        village = registry_access.region_get_for(user=request.user, code=data["village"], level=RegionLevel.VILLAGE)
-        try:
-            services.cooperative_reseat(
-                actor=request.user,
-                cooperative=coop,
-                village=village,
-                reason=data["reason"],
-                duplicate_reason=data["duplicate_reason"],
-                expected_version=data["version"],
-            )
-        except services.ConflictError as exc:
-            return conflict_response(user=request.user, exc=exc)
-        return Response(detail_of(user=request.user, pk=coop.pk))
+        return moved(request, id, self.InputSerializer, self._change)
+
+    def _change(self, coop, data) -> None:
+        village = registry_access.region_get_for(
+            user=self.request.user, code=data["village"], level=RegionLevel.VILLAGE
+        )
+        services.cooperative_reseat(
+            actor=self.request.user,
+            cooperative=coop,
+            village=village,
+            reason=data["reason"],
+            duplicate_reason=data["duplicate_reason"],
+            expected_version=data["version"],
+        )

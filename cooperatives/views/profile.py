@@ -104,33 +104,36 @@ def unit_remove(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     return redirect("cooperatives:detail", pk=coop.pk)
 
 
+def _lifecycle_page(request: HttpRequest, coop, form, template: str, call, done: str) -> HttpResponse:
+    """A form with a reason that moves the whole cooperative (deactivation, a new seat): conflicts shown side by side,
+    refusals on the form, success back to the profile."""
+    if request.method == "POST":
+        try:
+            ok, _coop = submit(form, call)
+        except ConflictError as exc:
+            return conflict_page(request, coop, exc, form)
+        if ok:
+            messages.success(request, done)
+            return redirect("cooperatives:detail", pk=coop.pk)
+    return tab_page(request, coop, template, "profile", status=400 if form.errors else 200, form=form)
+
+
 @login_required
 def deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     coop = load(request, pk, "cooperative.change")
     form = DeactivateForm(request.POST or None)
-    if request.method == "POST":
-        try:
-            ok, _coop = submit(
-                form,
-                lambda: services.cooperative_deactivate(
-                    actor=request.user,
-                    cooperative=coop,
-                    reason=form.cleaned_data["reason"],
-                    expected_version=posted_version(request),
-                ),
-            )
-        except ConflictError as exc:
-            return conflict_page(request, coop, exc, form)
-        if ok:
-            messages.success(request, _("The cooperative is deactivated."))
-            return redirect("cooperatives:detail", pk=coop.pk)
-    return tab_page(
+    return _lifecycle_page(
         request,
         coop,
+        form,
         "cooperatives/deactivate.html",
-        "profile",
-        status=400 if form.errors else 200,
-        form=form,
+        lambda: services.cooperative_deactivate(
+            actor=request.user,
+            cooperative=coop,
+            reason=form.cleaned_data["reason"],
+            expected_version=posted_version(request),
+        ),
+        _("The cooperative is deactivated."),
     )
 
 
@@ -138,29 +141,18 @@ def deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 def reseat(request: HttpRequest, pk: int) -> HttpResponse:
     coop = load(request, pk, "cooperative.change")
     form = ReseatForm(request.POST or None, cooperative=coop)
-    if request.method == "POST":
-        try:
-            ok, _coop = submit(
-                form,
-                lambda: services.cooperative_reseat(
-                    actor=request.user,
-                    cooperative=coop,
-                    village=form.cleaned_data["village"],
-                    reason=form.cleaned_data["reason"],
-                    duplicate_reason=form.cleaned_data["duplicate_reason"],
-                    expected_version=posted_version(request),
-                ),
-            )
-        except ConflictError as exc:
-            return conflict_page(request, coop, exc, form)
-        if ok:
-            messages.success(request, _("The seat village is changed."))
-            return redirect("cooperatives:detail", pk=coop.pk)
-    return tab_page(
+    return _lifecycle_page(
         request,
         coop,
+        form,
         "cooperatives/reseat.html",
-        "profile",
-        status=400 if form.errors else 200,
-        form=form,
+        lambda: services.cooperative_reseat(
+            actor=request.user,
+            cooperative=coop,
+            village=form.cleaned_data["village"],
+            reason=form.cleaned_data["reason"],
+            duplicate_reason=form.cleaned_data["duplicate_reason"],
+            expected_version=posted_version(request),
+        ),
+        _("The seat village is changed."),
     )
