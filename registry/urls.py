@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from registry import api, views
+from registry import api, api_progress, views
 from registry.forms import LoginForm
 
 admin.site.site_header = _("KDMP Registry administration")
@@ -16,6 +16,11 @@ admin.site.index_title = _("Administration")
 api_v1 = [
     path("regions/", api.RegionListApi.as_view(), name="regions"),
     path("regions/<region:code>/", api.RegionDetailApi.as_view(), name="region"),
+    # The nation has no region code: the paths without one serve it ("series" is no region code).
+    path("progress/", api_progress.ProgressNationApi.as_view(), name="progress_nation"),
+    path("progress/series/", api_progress.ProgressNationSeriesApi.as_view(), name="progress_nation_series"),
+    path("progress/<region:code>/", api_progress.ProgressDetailApi.as_view(), name="progress"),
+    path("progress/<region:code>/series/", api_progress.ProgressSeriesApi.as_view(), name="progress_series"),
     path("", include("cooperatives.api_urls")),
 ]
 

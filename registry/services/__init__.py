@@ -4,6 +4,8 @@ Callers import from here (`from registry.services import regions_import`), not f
 """
 
 from registry.services.demo import DEMO_LOGINS, DEMO_PASSWORD, DemoLogin, demo_users_ensure
+from registry.services.progress import progress_replace
+from registry.services.progress_snapshots import progress_snapshot_take
 from registry.services.regions import RegionImportReport, region_counts_in_master, regions_import
 from registry.services.users import user_apply_role_flags, user_create
 
@@ -13,6 +15,8 @@ __all__ = [
     "DemoLogin",
     "RegionImportReport",
     "demo_users_ensure",
+    "progress_replace",
+    "progress_snapshot_take",
     "region_counts_in_master",
     "regions_import",
     "user_apply_role_flags",

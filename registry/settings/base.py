@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -167,6 +168,20 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "registry.tasks.sessions_clear_expired",
         "schedule": 60 * 60 * 24,
+    },
+    # The progress roll-up's safety net: a full recompute every 15 minutes and nightly at 02:00 WIB (CELERY_TIMEZONE).
+    "progress-rollup-full": {
+        "task": "cooperatives.tasks.rollup_progress_full",
+        "schedule": 15 * 60,
+    },
+    "progress-rollup-nightly": {
+        "task": "cooperatives.tasks.rollup_progress_full",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    # The day's data point of the progress trend (registry.services.progress_snapshot_take), just before WIB midnight.
+    "progress-snapshot-daily": {
+        "task": "registry.tasks.progress_snapshot_take",
+        "schedule": crontab(hour=23, minute=55),
     },
 }
 

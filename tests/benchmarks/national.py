@@ -30,6 +30,8 @@ PLANS = ROOT / "bench" / "plans.txt"
 # Goals of issue 8, on this 2-core machine: every page and API list ≤ 100 ms median, adding a founder ≤ 20 ms.
 PAGE_GOAL_MS = 100
 FOUNDER_GOAL_MS = 20
+# Issue 11: the refresh of one regency ≤ 50 ms; the full roll-up ≤ 1.5 × the single SQL statement (the floor).
+REFRESH_GOAL_MS = 50
 PASSWORD = "bench-pass-123"  # noqa: S105 - scratch database, never a real account
 
 
@@ -198,6 +200,81 @@ def _founder_add(officer, rounds: int) -> tuple[Figure, list[dict]] | None:
     return figure, captured
 
 
+def _floor_sql() -> str:
+    """The single SQL statement that computes the roll-up's numbers for every kecamatan, regency, province and the
+    nation (GROUPING SETS over the kecamatan sums), without writing them: the floor the roll-up is measured against."""
+    from cooperatives.choices import CooperativeKind, Pattern
+    from registry.stages import STAGE_ORDER
+
+    reached = ", ".join(
+        "count(*) FILTER (WHERE stage IN ({})) AS r_{}".format(
+            ", ".join(f"'{later.value}'" for later in STAGE_ORDER[i:]), stage.value
+        )
+        for i, stage in enumerate(STAGE_ORDER)
+    )
+    pattern = ", ".join(f"count(*) FILTER (WHERE pattern = '{p.value}') AS p_{p.value}" for p in Pattern)
+    kind = ", ".join(f"count(*) FILTER (WHERE kind = '{k.value}') AS k_{k.value}" for k in CooperativeKind)
+    columns = [f"r_{s.value}" for s in STAGE_ORDER] + [f"p_{p.value}" for p in Pattern]
+    columns += [f"k_{k.value}" for k in CooperativeKind] + ["n", "founders", "women"]
+    sums = ", ".join(f"sum(coalesce({c}, 0))" for c in columns)
+    return f"""
+        WITH served AS (
+            SELECT village_id AS code FROM cooperatives_cooperative WHERE is_active
+            UNION
+            SELECT cv.region_id FROM cooperatives_cooperative_covered_villages cv
+            JOIN cooperatives_cooperative c ON c.id = cv.cooperative_id WHERE c.is_active
+        ), v AS (
+            SELECT substr(r.code, 1, 8) AS k, count(*) AS villages, count(s.code) AS served
+            FROM registry_region r LEFT JOIN served s ON s.code = r.code WHERE r.level = 4 GROUP BY 1
+        ), c AS (
+            SELECT substr(village_id, 1, 8) AS k, count(*) AS n, {reached}, {pattern}, {kind}
+            FROM cooperatives_cooperative WHERE is_active GROUP BY 1
+        ), f AS (
+            SELECT substr(c.village_id, 1, 8) AS k, count(*) AS founders,
+                count(*) FILTER (WHERE m.gender = 'P') AS women
+            FROM cooperatives_foundingmember m JOIN cooperatives_cooperative c ON c.id = m.cooperative_id
+            WHERE c.is_active GROUP BY 1
+        )
+        SELECT v.k, substr(v.k, 1, 5), substr(v.k, 1, 2), sum(villages), sum(served), {sums}
+        FROM v LEFT JOIN c USING (k) LEFT JOIN f USING (k)
+        GROUP BY GROUPING SETS ((v.k), (substr(v.k, 1, 5)), (substr(v.k, 1, 2)), ())
+    """  # noqa: S608 - built from the code's own vocabularies
+
+
+def _progress(rounds: int) -> list[Figure]:
+    """The progress roll-up (issue 11): the full roll-up beside the SQL floor, and the refresh of one regency."""
+    from django.db import connection
+
+    from cooperatives import rollup
+
+    floor_sql = _floor_sql()
+
+    def floor() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(floor_sql)
+            cursor.fetchall()
+
+    floor_ms, floor_sql_ms, floor_q, _ = _measure(floor, rounds)
+    figures = [
+        Figure(
+            "national", "progress: SQL floor (1 statement)", "", 0, floor_q, floor_ms, floor_sql_ms, math.ceil(floor_ms)
+        )
+    ]
+    goal = math.ceil(1.5 * floor_ms)
+    ms, sql_ms, queries, _ = _measure(rollup.all_rows, rounds)
+    figures.append(Figure("national", "progress: full roll-up, computed", "", 0, queries, ms, sql_ms, goal))
+    ms, sql_ms, queries, _ = _measure(rollup.rollup_full, rounds)
+    figures.append(Figure("national", "progress: full roll-up, written", "", 0, queries, ms, sql_ms, goal))
+    for regency in ("11.08", "33.01"):
+        ms, sql_ms, queries, _ = _measure(lambda regency=regency: rollup.refresh_regency(regency), rounds)
+        figures.append(
+            Figure("district", f"progress: refresh regency {regency}", "", 0, queries, ms, sql_ms, REFRESH_GOAL_MS)
+        )
+    for f in figures:
+        print(f"{f.role:<22} {f.what:<36} {f.median_ms:8.1f} ms  sql {f.sql_ms:8.1f} ms  {f.queries:3d} q")
+    return figures
+
+
 def _deep_cursor(client) -> str:
     """The keyset cursor of the last page: continue after the first row of the page-number last page."""
     import base64
@@ -323,6 +400,7 @@ def main() -> None:
                 print(f"{role.label:<22} {figure.what:<30} {figure.median_ms:8.1f} ms  {figure.queries:3d} q")
                 if explain and figure.over_goal:
                     plans.append(f"## {role.label}: {figure.what}, {figure.median_ms:.1f} ms\n{_explain(captured)}\n")
+    figures += _progress(rounds)
     machine = _machine(seed_seconds)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(
@@ -330,7 +408,12 @@ def main() -> None:
             {
                 "machine": machine,
                 "rounds": rounds,
-                "goals_ms": {"pages": PAGE_GOAL_MS, "founding_member_add": FOUNDER_GOAL_MS},
+                "goals_ms": {
+                    "pages": PAGE_GOAL_MS,
+                    "founding_member_add": FOUNDER_GOAL_MS,
+                    "progress_refresh_regency": REFRESH_GOAL_MS,
+                    "progress_full": "1.5 x the SQL floor",
+                },
                 "figures": [
                     {
                         **asdict(f),

@@ -54,6 +54,7 @@ def test_celery_uses_json_only_and_has_time_limits():
 
 
 def test_beat_schedule_names_registered_tasks():
+    app.loader.import_default_modules()  # the apps' tasks modules, as a worker imports them at start
     registered = set(app.tasks.keys())
     assert {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()} <= registered
 
