@@ -248,10 +248,13 @@ def _lock(key: int, *, wait: bool = True) -> bool:
 def refresh_regency(regency_code: str) -> None:
     """Recompute one regency (its kecamatan rows and its row), then its province and the nation, in one transaction.
 
-    The province and the nation are sums of the stored rows below them: a regency that no roll-up has computed yet
-    is missing from them until the next full roll-up (seeding runs one; beat runs one every 15 minutes)."""
+    The province and the nation are sums of the stored rows below them, so they are right once a full roll-up has
+    written every row. Before the first one (a new installation), the refresh is that full roll-up."""
     with transaction.atomic():
         _lock(WRITE_LOCK)
+        if not Progress.objects.filter(code="").exists():
+            progress_replace(all_rows(), subtree="")
+            return
         rows = regency_rows(regency_code)
         province = province_row(codes.province_code(regency_code), fresh=rows)
         nation = nation_row(fresh=[province])

@@ -299,3 +299,17 @@ def test_incremental_refresh_always_equals_a_full_recompute(
             full = {row.code: metrics(row) for row in rollup.all_rows()}
             assert incremental == full
         transaction.set_rollback(True)
+
+
+def test_the_first_refresh_of_a_new_installation_is_a_full_rollup(district_officer, other_district_officer):
+    """Without any row yet, a refresh of one regency must not publish a nation made of that regency alone."""
+    from cooperatives import rollup
+    from registry.models import Progress
+    from tests.cooperatives.builders import register
+
+    register(district_officer)
+    register(other_district_officer, "16.04.01.2001")
+    Progress.objects.all().delete()
+    rollup.refresh_regency("16.03")
+    assert Progress.objects.get(code="").cooperatives == 2
+    assert Progress.objects.get(code="16.04").cooperatives == 1
