@@ -313,3 +313,27 @@ def test_the_first_refresh_of_a_new_installation_is_a_full_rollup(district_offic
     rollup.refresh_regency("16.03")
     assert Progress.objects.get(code="").cooperatives == 2
     assert Progress.objects.get(code="16.04").cooperatives == 1
+
+
+def test_a_rollup_that_dies_half_way_leaves_the_previous_numbers_whole(district_officer, other_district_officer):
+    """A worker killed between the delete and the insert: the transaction rolls back, readers keep the old rows."""
+    from unittest import mock
+
+    from cooperatives import rollup, services
+    from registry.models import Progress
+    from tests.cooperatives.builders import register
+
+    coop = register(district_officer)
+    register(other_district_officer, "16.04.01.2001")
+    rollup.rollup_full()
+    before = {p.code: (p.cooperatives, p.computed_at) for p in Progress.objects.all()}
+    services.cooperative_deactivate(actor=district_officer, cooperative=coop, reason="Ganda", expected_version=None)
+
+    class Killed(BaseException):
+        """Stands for the worker's process ending (not an Exception: nothing may catch it on the way)."""
+
+    with mock.patch.object(Progress.objects, "bulk_create", side_effect=Killed), pytest.raises(Killed):
+        rollup.refresh_regency("16.03")  # its own transaction is all that protects the rows
+    after = {p.code: (p.cooperatives, p.computed_at) for p in Progress.objects.all()}
+    assert after == before
+    assert after[""][0] == 2  # the deactivation is not half-counted anywhere
