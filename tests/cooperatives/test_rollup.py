@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from cooperatives import rollup, services
 from cooperatives.models import Cooperative, FoundingMember
 from cooperatives.tasks import refresh_progress
+from registry import codes
 from registry.models import Progress, Region, Target
 from registry.selectors import current_year
 from registry.stages import Stage
@@ -235,10 +236,13 @@ def _apply(op: str, i: int, j: int, officers: dict, serial: list[int]) -> set[st
             covered = [Region.objects.get(code=VILLAGE_POOL[j % 3])] if j % 2 and village.startswith("16.03") else []
             covered = [v for v in covered if v.code != village]
             builders.register(
-                officers[village[:5]], village, covered_villages=covered, duplicate_reason=f"Alasan {serial[0]}"
+                officers[codes.regency_code(village)],
+                village,
+                covered_villages=covered,
+                duplicate_reason=f"Alasan {serial[0]}",
             )
             serial[0] += 1
-            return {village[:5]}
+            return {codes.regency_code(village)}
         coop = active[i % len(active)]
         officer = officers[coop.regency_code]
         if op == "advance":
@@ -251,7 +255,7 @@ def _apply(op: str, i: int, j: int, officers: dict, serial: list[int]) -> set[st
         elif op == "deactivate":
             services.cooperative_deactivate(actor=officer, cooperative=coop, reason="Bubar", expected_version=None)
         elif op == "reseat":
-            choices = [v for v in VILLAGE_POOL if v[:5] == coop.regency_code and v != coop.village_id]
+            choices = [v for v in VILLAGE_POOL if codes.regency_code(v) == coop.regency_code and v != coop.village_id]
             services.cooperative_reseat(
                 actor=officer,
                 cooperative=coop,
