@@ -57,3 +57,27 @@ def progress_snapshot_take(*, now: datetime.datetime | None = None) -> int:
     )
     logger.info("Progress snapshot for %s: %s rows", day, len(snapshots))
     return len(snapshots)
+
+
+@transaction.atomic
+def progress_snapshots_write(rows, *, day: datetime.date, computed_at: datetime.datetime) -> int:
+    """Write computed rows (the backfill's, from the history) as the snapshot of `day`, upserted like the daily one.
+    Only the nation, provinces and regencies are kept."""
+    snapshots = [
+        ProgressSnapshot(
+            code=row.code,
+            day=day,
+            **{f: getattr(row, f) for f in _COPIED if f != "computed_at"},
+            computed_at=computed_at,
+        )
+        for row in rows
+        if row.level in SNAPSHOT_LEVELS
+    ]
+    ProgressSnapshot.objects.bulk_create(
+        snapshots,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["code", "day"],
+        update_fields=list(_COPIED),
+    )
+    return len(snapshots)
