@@ -223,6 +223,10 @@ class ProgressMetrics(models.Model):
         abstract = True
 
 
+# The metric fields of a progress row, in one place for the roll-up, its writer and the snapshots.
+PROGRESS_METRICS = tuple(f.name for f in ProgressMetrics._meta.local_fields)
+
+
 class ProgressLevel(models.IntegerChoices):
     NATION = 0, _("Nation")
     PROVINCE = 1, _("Province")

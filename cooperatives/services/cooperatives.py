@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cooperatives import rules
+from cooperatives import evidence
 from cooperatives.access import ensure_may_change
 from cooperatives.choices import CooperativeKind, Grade, Pattern, UnitKind, UnitStatus
 from cooperatives.data import CooperativeProfile
@@ -53,8 +53,8 @@ def _validate_pattern(coop: Cooperative) -> None:
 
 
 def _validate_sk_ahu_date(coop: Cooperative) -> None:
-    dates = rules.evidence_dates(coop) if coop.pk else {"sk_ahu": coop.sk_ahu_date}
-    problem = rules.date_problem(dates, "sk_ahu")
+    dates = evidence.evidence_dates(coop) if coop.pk else {"sk_ahu": coop.sk_ahu_date}
+    problem = evidence.date_problem(dates, "sk_ahu")
     if problem:
         raise ApplicationError(problem, field="sk_ahu_date")
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cooperatives import rules
+from cooperatives import evidence, rules
 from cooperatives.access import ensure_may_change
 from cooperatives.choices import DocumentKind, MeetingKind
 from cooperatives.models import Cooperative, FoundingMember, Meeting
@@ -41,10 +41,10 @@ def meeting_record(
     ensure_may_change(actor, cooperative.village_id)
     ensure_active(cooperative)
     stored = Cooperative.objects.get(pk=cooperative.pk)  # the deed and SK AHU dates as saved now
-    dates = rules.evidence_dates(stored)
+    dates = evidence.evidence_dates(stored)
     key = "founding" if kind == MeetingKind.FOUNDING else "musdesus"
     dates[key] = date
-    problem = rules.date_problem(dates, key)
+    problem = evidence.date_problem(dates, key)
     if problem:
         raise ApplicationError(problem, field="date")
     if kind == MeetingKind.FOUNDING:

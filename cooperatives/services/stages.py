@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from cooperatives import access
 from cooperatives.choices import TimelineEvent
+from cooperatives.evidence import date_problem, evidence_dates
 from cooperatives.models import Cooperative, StageTransition
-from cooperatives.rules import date_problem, evidence_dates, stage_missing
+from cooperatives.rules import stage_missing
 from cooperatives.services.common import check_version, ensure_active
 from cooperatives.services.progress import progress_changed
 from registry.errors import ApplicationError

@@ -13,10 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from registry.codes import subtree_q as codes_subtree_q
-from registry.models import Progress, ProgressMetrics
+from registry.models import PROGRESS_METRICS, Progress
 
 # What a row holds besides its code and time: a row whose values are all equal is kept (only its time moves).
-_VALUES = [f.name for f in ProgressMetrics._meta.get_fields()] + ["level"]
+_VALUES = [*PROGRESS_METRICS, "level"]
 
 
 @transaction.atomic(savepoint=False)

@@ -14,26 +14,13 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from registry.models import Progress, ProgressLevel, ProgressSnapshot
+from registry.models import PROGRESS_METRICS, Progress, ProgressLevel, ProgressSnapshot
 
 logger = logging.getLogger(__name__)
 
 WIB = ZoneInfo("Asia/Jakarta")
 SNAPSHOT_LEVELS = (ProgressLevel.NATION, ProgressLevel.PROVINCE, ProgressLevel.REGENCY)
-_COPIED = (
-    "level",
-    "villages",
-    "villages_served",
-    "target",
-    "target_is_default",
-    "cooperatives",
-    "reached",
-    "by_pattern",
-    "by_kind",
-    "founders",
-    "founders_women",
-    "computed_at",
-)
+_COPIED = ("level", *PROGRESS_METRICS, "computed_at")
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from cooperatives import rollup, services
+from cooperatives import backfill, rollup, services
 from cooperatives.models import Cooperative, FoundingMember
 from registry.models import ProgressSnapshot, Region
 from registry.services import progress_snapshot_take
@@ -35,9 +35,9 @@ def _written_before(moment: dt.datetime) -> None:
 
 
 def test_the_backfill_equals_the_snapshots_taken_on_those_days(district_officer, other_district_officer):
-    today = timezone.localdate(timezone=rollup.WIB)
+    today = timezone.localdate(timezone=backfill.WIB)
     yesterday = today - dt.timedelta(days=1)
-    noon_yesterday = dt.datetime.combine(yesterday, dt.time(12), tzinfo=rollup.WIB)
+    noon_yesterday = dt.datetime.combine(yesterday, dt.time(12), tzinfo=backfill.WIB)
 
     # Yesterday: a founded cooperative, a joint one covering a second village, one in Lahat.
     founded = cooperative_at(district_officer, Stage.RAPAT_PENDIRIAN)
@@ -76,7 +76,7 @@ def test_the_backfill_equals_the_snapshots_taken_on_those_days(district_officer,
     assert taken[("", yesterday)] != taken[("", today)]  # the two days differ, so the comparison means something
 
     ProgressSnapshot.objects.all().delete()
-    rollup.backfill(yesterday, today)
+    backfill.backfill(yesterday, today)
 
     assert _series() == taken
 
@@ -84,7 +84,7 @@ def test_the_backfill_equals_the_snapshots_taken_on_those_days(district_officer,
 def test_the_command_backfills_up_to_yesterday_by_default(district_officer):
     register(district_officer)
     out = io.StringIO()
-    start = timezone.localdate(timezone=rollup.WIB) - dt.timedelta(days=3)
+    start = timezone.localdate(timezone=backfill.WIB) - dt.timedelta(days=3)
     call_command("rollup_progress", backfill_from=start.isoformat(), stdout=out)
     assert "3 hari" in out.getvalue()
     assert ProgressSnapshot.objects.filter(code="").count() == 3

@@ -6,7 +6,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cooperatives import rollup
+from cooperatives import backfill
 from cooperatives.tasks import refresh_progress, rollup_progress_full
 from registry import codes
 from registry.codes import RegionLevel
@@ -40,10 +40,10 @@ class Command(BaseCommand):
             backfill_from, backfill_to = (
                 datetime.date.fromisoformat(d) if isinstance(d, str) else d for d in (backfill_from, backfill_to)
             )
-            last = backfill_to or timezone.localdate(timezone=rollup.WIB) - datetime.timedelta(days=1)
+            last = backfill_to or timezone.localdate(timezone=backfill.WIB) - datetime.timedelta(days=1)
             if backfill_from > last:
                 raise CommandError(f"Tanggal awal {backfill_from} sesudah tanggal akhir {last}.")
-            days = rollup.backfill(backfill_from, last)
+            days = backfill.backfill(backfill_from, last)
             self.stdout.write(f"Seri harian {backfill_from} s.d. {last} diisi dari riwayat: {days} hari.")
             return
         if regency:

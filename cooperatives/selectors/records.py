@@ -1,29 +1,22 @@
-"""Reads for the cooperative pages and the API: the worklist, one cooperative with everything its page shows,
-founders with their warnings, history, the data-quality list, and the context the founder rules need. Each a fixed
-number of queries. Selectors read; they never import the services."""
+"""Reads of the formation records: the worklist, one cooperative with everything its page shows, founders with
+their warnings, and the context the founder rules need. Each a fixed number of queries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from django.db.models import (
-    CharField,
     Count,
     Exists,
-    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from cooperatives import rules
 from cooperatives.choices import Body, MeetingKind, Position
@@ -35,7 +28,6 @@ from cooperatives.models import (
     Meeting,
     NikView,
     Officer,
-    StageTransition,
 )
 from cooperatives.nik import normalize_nik
 from registry import codes, text
@@ -212,158 +204,6 @@ def founder_context(cooperative: Cooperative, *, niks: list[str]) -> rules.Found
         niks_here=dict(cooperative.members.filter(nik__in=wanted).values_list("nik", "id")),
         niks_elsewhere={nik: names.get(codes.regency_code(v), codes.regency_code(v)) for nik, v in elsewhere.items()},
     )
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: object
-    user: object
-    kind: str  # "+", "~", "-"
-    model: str
-    label: str
-    changes: list[str]
-
-
-# Not worth a line in the history; the many-to-many covered villages would cost a query per row to compare.
-HISTORY_SKIP = {"id", "version", "updated_at", "created_at", "cooperative", "covered_villages"}
-
-
-def _entries(records: list, model, label_of) -> list[HistoryEntry]:
-    """History rows of one model, each with the fields its change touched (simple-history's diff, in memory)."""
-    order = {f.name: i for i, f in enumerate(model._meta.concrete_fields)}
-    labels = {f.name: str(f.verbose_name) for f in model._meta.concrete_fields}
-    by_object: dict[int, list] = {}
-    for r in sorted(records, key=lambda r: (r.history_date, r.history_id)):
-        by_object.setdefault(r.id, []).append(r)
-    entries = []
-    model_label = str(model._meta.verbose_name)
-    for rows in by_object.values():
-        first = rows[0]
-        entries.append(
-            HistoryEntry(first.history_date, first.history_user, first.history_type, model_label, label_of(first), [])
-        )
-        for old, new in pairwise(rows):
-            changed = sorted(new.diff_against(old, excluded_fields=HISTORY_SKIP).changed_fields, key=order.get)
-            entries.append(
-                HistoryEntry(
-                    new.history_date,
-                    new.history_user,
-                    new.history_type,
-                    model_label,
-                    label_of(new),
-                    [labels[name] for name in changed],
-                )
-            )
-    return entries
-
-
-def history(cooperative: Cooperative, limit: int = 200) -> list[HistoryEntry]:
-    sources = [
-        (Cooperative, Cooperative.history.filter(id=cooperative.pk), lambda r: r.name),
-        (FoundingMember, FoundingMember.history.filter(cooperative_id=cooperative.pk), lambda r: r.full_name),
-        (Officer, Officer.history.filter(cooperative_id=cooperative.pk), lambda r: r.get_position_display()),
-        (Meeting, Meeting.history.filter(cooperative_id=cooperative.pk), lambda r: r.get_kind_display()),
-        (
-            BusinessUnit,
-            BusinessUnit.history.filter(cooperative_id=cooperative.pk),
-            lambda r: r.other_name or r.get_kind_display(),
-        ),
-        (Document, Document.history.filter(cooperative_id=cooperative.pk), lambda r: r.get_kind_display()),
-    ]
-    entries: list[HistoryEntry] = []
-    for model, qs, label_of in sources:
-        entries.extend(_entries(list(qs.select_related("history_user")), model, label_of))
-    entries.sort(key=lambda e: e.at, reverse=True)
-    return entries[:limit]
-
-
-def transitions(cooperative: Cooperative) -> QuerySet[StageTransition]:
-    return cooperative.transitions.select_related("actor").order_by("-at", "-id")
-
-
-def duplicate_villages(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
-    """Active cooperatives sharing their seat village with another active one: for a person to resolve.
-
-    A second cooperative always carries a reason, so the search starts from those few rows."""
-    active = cooperatives.counted()
-    with_reason = active.exclude(duplicate_reason="").values("village_id")
-    another = Cooperative.objects.counted().filter(village_id=OuterRef("village_id")).exclude(pk=OuterRef("pk"))
-    return (
-        active.filter(village_id__in=Subquery(with_reason))
-        .filter(Exists(another))
-        .select_related("village__parent")
-        .order_by("village_id", "id")
-    )
-
-
-class RowsByIds:
-    """A list of ids, in display order, that yields whole rows slice by slice: a paginator counts the ids and loads
-    only the rows of its page (one query), so the pass that found the ids runs once per page view."""
-
-    def __init__(self, ids: list[int], rows: QuerySet) -> None:
-        self.ids, self.rows = ids, rows
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
-        by_id = self.rows.in_bulk(ids)
-        found = [by_id[pk] for pk in ids if pk in by_id]
-        return found if isinstance(index, slice) else found[0]
-
-    def __iter__(self):
-        return iter(self[:])
-
-
-def duplicate_names(cooperatives: QuerySet[Cooperative]) -> RowsByIds:
-    """Active cooperatives sharing their name (case and spacing aside) with another active one of the same regency.
-
-    One narrow pass over `cooperatives` (the user's area, made of whole regencies): a window count per (regency,
-    stored name key), keeping the keys held more than once; then the wide rows of one page only."""
-    active = cooperatives.counted().annotate(
-        duplicate_key=Concat(
-            codes.code_at_expression("village_id", RegionLevel.REGENCY),
-            Value("|"),
-            F("name_key"),
-            output_field=CharField(),
-        )
-    )
-    ids = list(
-        active.annotate(same_name=Window(Count("id"), partition_by=[F("duplicate_key")]))
-        .filter(same_name__gt=1)
-        .order_by("duplicate_key", "village_id", "id")
-        .values_list("id", flat=True)
-    )
-    return RowsByIds(ids, Cooperative.objects.select_related("village__parent"))
-
-
-def name_duplicates(cooperative: Cooperative) -> list[Cooperative]:
-    """The other active cooperatives of the cooperative's regency with the same name (case and spacing aside)."""
-    return list(
-        Cooperative.objects.counted()
-        .filter(codes.subtree_q("village_id", cooperative.regency_code, include_root=False))
-        .exclude(pk=cooperative.pk)
-        .filter(name_key=text.name_key_of(cooperative.name))
-        .select_related("village__parent")
-        .order_by("id")
-    )
-
-
-def name_warnings(cooperative: Cooperative, *, renamed_from: str | None = None) -> list[str]:
-    """What to tell the officer who just gave a cooperative a name another active one of the regency already has:
-    the name is kept, but the two are easy to mix up. After an edit (`renamed_from` the name before it) only when
-    the name changed beyond case and spacing: the officer was told at the time, and the data-quality page lists it."""
-    if renamed_from is not None and text.name_key_of(renamed_from) == text.name_key_of(cooperative.name):
-        return []
-    return [
-        _(
-            "Another active cooperative of this regency/city has the same name: %(name)s, in %(village)s, "
-            "%(kecamatan)s. The name is saved; to tell the two apart, add the kecamatan or another word to the name."
-        )
-        % {"name": other.name, "village": other.village.display_name, "kecamatan": other.village.parent.display_name}
-        for other in name_duplicates(cooperative)
-    ]
 
 
 def nik_views() -> QuerySet[NikView]:

@@ -1,0 +1,109 @@
+"""Data-quality lists: second cooperatives in a village, duplicate names in a regency, and the warning an officer
+gets when a name repeats."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
+from django.db.models.functions import Concat
+from django.utils.translation import gettext as _
+
+from cooperatives.models import (
+    Cooperative,
+)
+from registry import codes, text
+from registry.models import RegionLevel
+
+
+def duplicate_villages(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
+    """Active cooperatives sharing their seat village with another active one: for a person to resolve.
+
+    A second cooperative always carries a reason, so the search starts from those few rows."""
+    active = cooperatives.counted()
+    with_reason = active.exclude(duplicate_reason="").values("village_id")
+    another = Cooperative.objects.counted().filter(village_id=OuterRef("village_id")).exclude(pk=OuterRef("pk"))
+    return (
+        active.filter(village_id__in=Subquery(with_reason))
+        .filter(Exists(another))
+        .select_related("village__parent")
+        .order_by("village_id", "id")
+    )
+
+
+class RowsByIds:
+    """A list of ids, in display order, that yields whole rows slice by slice: a paginator counts the ids and loads
+    only the rows of its page (one query), so the pass that found the ids runs once per page view."""
+
+    def __init__(self, ids: list[int], rows: QuerySet) -> None:
+        self.ids, self.rows = ids, rows
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        by_id = self.rows.in_bulk(ids)
+        found = [by_id[pk] for pk in ids if pk in by_id]
+        return found if isinstance(index, slice) else found[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def duplicate_names(cooperatives: QuerySet[Cooperative]) -> RowsByIds:
+    """Active cooperatives sharing their name (case and spacing aside) with another active one of the same regency.
+
+    One narrow pass over `cooperatives` (the user's area, made of whole regencies): a window count per (regency,
+    stored name key), keeping the keys held more than once; then the wide rows of one page only."""
+    active = cooperatives.counted().annotate(
+        duplicate_key=Concat(
+            codes.code_at_expression("village_id", RegionLevel.REGENCY),
+            Value("|"),
+            F("name_key"),
+            output_field=CharField(),
+        )
+    )
+    ids = list(
+        active.annotate(same_name=Window(Count("id"), partition_by=[F("duplicate_key")]))
+        .filter(same_name__gt=1)
+        .order_by("duplicate_key", "village_id", "id")
+        .values_list("id", flat=True)
+    )
+    return RowsByIds(ids, Cooperative.objects.select_related("village__parent"))
+
+
+def name_duplicates(cooperative: Cooperative) -> list[Cooperative]:
+    """The other active cooperatives of the cooperative's regency with the same name (case and spacing aside)."""
+    return list(
+        Cooperative.objects.counted()
+        .filter(codes.subtree_q("village_id", cooperative.regency_code, include_root=False))
+        .exclude(pk=cooperative.pk)
+        .filter(name_key=text.name_key_of(cooperative.name))
+        .select_related("village__parent")
+        .order_by("id")
+    )
+
+
+def name_warnings(cooperative: Cooperative, *, renamed_from: str | None = None) -> list[str]:
+    """What to tell the officer who just gave a cooperative a name another active one of the regency already has:
+    the name is kept, but the two are easy to mix up. After an edit (`renamed_from` the name before it) only when
+    the name changed beyond case and spacing: the officer was told at the time, and the data-quality page lists it."""
+    if renamed_from is not None and text.name_key_of(renamed_from) == text.name_key_of(cooperative.name):
+        return []
+    return [
+        _(
+            "Another active cooperative of this regency/city has the same name: %(name)s, in %(village)s, "
+            "%(kecamatan)s. The name is saved; to tell the two apart, add the kecamatan or another word to the name."
+        )
+        % {"name": other.name, "village": other.village.display_name, "kecamatan": other.village.parent.display_name}
+        for other in name_duplicates(cooperative)
+    ]
