@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test smoke install migrate data worker beat lint format messages bench bench-national clean
+.PHONY: run test smoke install migrate data worker beat lint format messages bench bench-national bench-imports clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -24,6 +24,7 @@ migrate: install
 data: migrate
 	$(PY) manage.py import_regions --skip-if-loaded
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo_notaries
 
 run: data
 	@echo "Portal: http://$(HOST)/  (Ctrl+C untuk berhenti)"
@@ -66,8 +67,14 @@ bench: install
 
 # National scale (issue 8) on the scratch database BENCH_DATABASE (default kdmp_bench) of DATABASE_URL's server:
 # regions, `seed_national` when not seeded (about 80 s), then the big pages for three roles. Writes bench/results.json.
+# Then the dashboards under 16 concurrent clients through gunicorn, cached beside live (bench/dashboards.json).
 bench-national: install
 	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m tests.benchmarks.national
+	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m tests.benchmarks.dashboards
+
+# Only the spreadsheet import (issue 10: 10,000 founder rows) on the same scratch database; part of bench-national.
+bench-imports: install
+	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m tests.benchmarks.imports
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from cooperatives.models import Cooperative, FoundingMember
+from cooperatives.models import Cooperative, FoundingMember, Import
 from registry import access
 from registry.access import NATIONAL
 from registry.errors import ApplicationError
@@ -23,6 +23,8 @@ RULES = {
     "member.view_birth_date": WRITERS,
     "nik_views.list": frozenset({Role.NATIONAL_ADMIN}),
     "data_quality.view": READERS,
+    # Spreadsheet imports: upload, check, save and read their reports (the files hold full NIKs).
+    "import.run": WRITERS,
 }
 
 
@@ -56,6 +58,20 @@ def member_get_for(*, cooperative: Cooperative, pk) -> FoundingMember:
         return cooperative.members.get(pk=pk)
     except (FoundingMember.DoesNotExist, ValueError, TypeError):
         raise Http404(_("Founder not found.")) from None
+
+
+def imports_visible_to(user) -> QuerySet[Import]:
+    """The imports into the user's regency (with their reports), for the roles that import."""
+    if not can(user, "import.run"):
+        return Import.objects.none()
+    return Import.objects.filter(access.code_in_area_q(user, "regency_id"))
+
+
+def import_get_for(*, user, pk) -> Import:
+    try:
+        return imports_visible_to(user).select_related("cooperative", "regency", "created_by").get(pk=pk)
+    except (Import.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("Import not found.")) from None
 
 
 def ensure_may_change(user, village_code: str, action: str = "cooperative.change") -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cooperatives.api import cooperatives, members, transitions
+from cooperatives.api import cooperatives, imports, members, transitions
 
 urlpatterns = [
     path("cooperatives/", cooperatives.CooperativeListApi.as_view(), name="cooperatives"),
@@ -18,5 +18,8 @@ urlpatterns = [
         transitions.CooperativeDeactivateApi.as_view(),
         name="cooperative_deactivate",
     ),
+    path("imports/", imports.ImportListApi.as_view(), name="imports"),
+    path("imports/<int:id>/", imports.ImportDetailApi.as_view(), name="import"),
+    path("imports/<int:id>/commit/", imports.ImportCommitApi.as_view(), name="import_commit"),
     path("cooperatives/<int:id>/reseat/", transitions.CooperativeReseatApi.as_view(), name="cooperative_reseat"),
 ]

@@ -7,6 +7,7 @@ class CooperativesConfig(AppConfig):
     verbose_name = _("Cooperatives")
 
     def ready(self) -> None:
-        from cooperatives import navigation
+        from cooperatives import navigation, quality_lists
 
         navigation.register()
+        quality_lists.register_cooperative_lists()

@@ -170,7 +170,15 @@ class Cooperative(models.Model):
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="coop_version_positive"),
         ]
-        indexes = [models.Index(fields=["stage"], name="coop_stage_idx")]
+        indexes = [
+            models.Index(fields=["stage"], name="coop_stage_idx"),
+            # The data-quality list of cooperatives stalled in one stage, oldest first, at national scale.
+            models.Index(
+                fields=["stage_changed_at", "id"],
+                condition=models.Q(is_active=True),
+                name="coop_active_stage_since_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -395,3 +403,6 @@ class NikView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.member_label}"
+
+
+from cooperatives.imports.models import Import  # noqa: E402, F401  (the import record lives with its package)

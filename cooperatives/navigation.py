@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.access import RULES
-from registry import navigation
+from registry import codes, navigation
 from registry.models import Region, RegionLevel, Role
 
 
@@ -30,6 +30,11 @@ def _village_in_worklist(region: Region) -> str | None:
     return f"{reverse('cooperatives:worklist', kwargs={'code': region.parent_id})}?{urlencode({'q': region.code})}"
 
 
+def _kecamatan_in_worklist(code: str) -> str:
+    worklist = reverse("cooperatives:worklist", kwargs={"code": codes.regency_code(code)})
+    return f"{worklist}?{urlencode({'kecamatan': code})}"
+
+
 def register(nav: navigation.Navigation = navigation.site) -> None:
     may_view = navigation.permission("cooperative.view", RULES)
     nav.register_landing(roles=[Role.DISTRICT_OFFICER], url_name="cooperatives:worklist", area_kwarg="code")
@@ -40,6 +45,13 @@ def register(nav: navigation.Navigation = navigation.site) -> None:
         url=lambda _user: reverse("cooperatives:data_quality"),
         allowed=navigation.permission("data_quality.view", RULES),
         order=50,
+    )
+    nav.register_link(
+        "cooperatives.imports",
+        label=_("Import"),
+        url=lambda _user: reverse("cooperatives:imports"),
+        allowed=navigation.permission("import.run", RULES),
+        order=40,
     )
     nav.register_link(
         "cooperatives.nik_views",
@@ -55,6 +67,7 @@ def register(nav: navigation.Navigation = navigation.site) -> None:
         allowed=may_view,
         order=10,
     )
+    nav.register_kecamatan_link("cooperatives.kecamatan", url=_kecamatan_in_worklist, allowed=may_view, order=10)
     nav.register_region_link(
         "cooperatives.village",
         label=_("Cooperatives of this village"),

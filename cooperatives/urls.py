@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cooperatives.views import documents, meetings, members, officers, profile, stages, worklist
+from cooperatives.views import documents, imports, meetings, members, officers, profile, quality, stages, worklist
 
 app_name = "cooperatives"
 
@@ -24,6 +24,12 @@ urlpatterns = [
     path("<int:pk>/dokumen/<int:document_pk>/", documents.document_download, name="document"),
     path("<int:pk>/tahap/", stages.stage, name="stage"),
     path("<int:pk>/riwayat/", stages.history, name="history"),
-    path("kualitas-data/", worklist.data_quality, name="data_quality"),
+    path("kualitas-data/", quality.data_quality, name="data_quality"),
+    path("impor/", imports.imports, name="imports"),
+    path("impor/templat/<str:kind>.xlsx", imports.template, name="import_template"),
+    path("impor/<int:pk>/", imports.detail, name="import_detail"),
+    path("impor/<int:pk>/kemajuan/", imports.progress, name="import_progress"),
+    path("impor/<int:pk>/simpan/", imports.commit, name="import_commit"),
+    path("impor/<int:pk>/laporan.xlsx", imports.report, name="import_report"),
     path("log-nik/", worklist.nik_views, name="nik_views"),
 ]

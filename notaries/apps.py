@@ -7,6 +7,8 @@ class NotariesConfig(AppConfig):
     verbose_name = _("Notaries")
 
     def ready(self) -> None:
-        from notaries import navigation
+        from notaries import hooks, navigation, quality
 
         navigation.register()
+        hooks.register()
+        quality.register()

@@ -23,6 +23,10 @@ NATIONAL = frozenset({Role.NATIONAL_ADMIN, Role.NATIONAL_VIEWER})
 # Action → roles allowed. Apps add their own maps next to their code and check them through `can`/`require`.
 ROLE_RULES: dict[str, frozenset[Role]] = {
     "region.view": ALL_ROLES,
+    # The dashboards' tables as CSV/XLSX: the staff who follow progress (README: "read dashboards …, export").
+    "dashboard.export": frozenset(
+        {Role.NATIONAL_ADMIN, Role.NATIONAL_VIEWER, Role.PROVINCIAL_STAFF, Role.DISTRICT_OFFICER}
+    ),
     # Users, targets and programme settings are managed in the Django admin (the role flags open it).
     "admin.view": frozenset({Role.NATIONAL_ADMIN}),
 }

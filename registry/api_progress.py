@@ -28,12 +28,11 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from registry import access, selectors
+from registry.exports import FORMULA_STARTS, spreadsheet_safe  # noqa: F401 - one guard for every export
 from registry.models import ProgressLevel
 from registry.stages import STAGE_ORDER
 
 SERIES_DEFAULT_DAYS = 90
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such text gets a leading '.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 ReachedSerializer = extend_schema_serializer(component_name="ProgressReached")(
     type(
@@ -80,12 +79,6 @@ class ProgressDaySerializer(serializers.Serializer):
     villages_served = serializers.IntegerField()
     target = serializers.IntegerField(allow_null=True)
     founders = serializers.IntegerField()
-
-
-def spreadsheet_safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
 
 
 class ProgressCsvRenderer(BaseRenderer):

@@ -267,3 +267,22 @@ class ProgressSnapshot(ProgressMetrics):
 
     def __str__(self) -> str:
         return f"{self.code or 'ID'} {self.day}: {self.cooperatives}"
+
+
+class RollupStatus(models.Model):
+    """When the progress roll-up last wrote its rows and when it last failed (one row), for the dashboards' freshness
+    warning. Written by `registry.services.progress` (success, in the roll-up's transaction) and
+    `registry.services.progress_rollup_failed` (called by the roll-up tasks when they fail)."""
+
+    singleton = models.BooleanField(default=True, unique=True, editable=False)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("roll-up status")
+        verbose_name_plural = _("roll-up status")
+        constraints = [models.CheckConstraint(condition=models.Q(singleton=True), name="rollup_status_single")]
+
+    def __str__(self) -> str:
+        return f"roll-up: ok {self.last_success_at}, failed {self.last_failure_at}"

@@ -41,6 +41,8 @@ class HeaderLink:
     url: Callable[[object], str | None]  # the user → the URL, or None where the link does not apply to them
     allowed: Permission
     order: int
+    # The user → a number shown beside the label when above 0 (unread notifications); keep it cheap (cached).
+    count: Callable[[object], int] | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,14 @@ class RegionLink:
     key: str
     label: str | Promise
     url: Callable[[Region], str | None]  # the region shown → the URL, or None on a page where it does not apply
+    allowed: Permission
+    order: int
+
+
+@dataclass(frozen=True)
+class KecamatanLink:
+    key: str
+    url: Callable[[str], str | None]  # a kecamatan code → where its row on a regency dashboard leads
     allowed: Permission
     order: int
 
@@ -75,18 +85,32 @@ class Navigation:
         self._header: dict[str, HeaderLink] = {}
         self._region: dict[str, RegionLink] = {}
         self._landing: dict[Role, Landing] = {}
+        self._kecamatan: dict[str, KecamatanLink] = {}
 
     # registration (from AppConfig.ready; registering the same key again replaces the entry)
 
     def register_link(
-        self, key: str, *, label: str | Promise, url: Callable[[object], str | None], allowed: Permission, order: int
+        self,
+        key: str,
+        *,
+        label: str | Promise,
+        url: Callable[[object], str | None],
+        allowed: Permission,
+        order: int,
+        count: Callable[[object], int] | None = None,
     ) -> None:
-        self._header[key] = HeaderLink(key, label, url, allowed, order)
+        self._header[key] = HeaderLink(key, label, url, allowed, order, count)
 
     def register_region_link(
         self, key: str, *, label: str | Promise, url: Callable[[Region], str | None], allowed: Permission, order: int
     ) -> None:
         self._region[key] = RegionLink(key, label, url, allowed, order)
+
+    def register_kecamatan_link(
+        self, key: str, *, url: Callable[[str], str | None], allowed: Permission, order: int
+    ) -> None:
+        """Where a kecamatan row of a regency dashboard leads (e.g. the cooperatives worklist filtered to it)."""
+        self._kecamatan[key] = KecamatanLink(key, url, allowed, order)
 
     def register_landing(self, *, roles: Iterable[Role], url_name: str, area_kwarg: str | None = None) -> None:
         """These roles start from `url_name` (given their area code as `area_kwarg`). One landing per role."""
@@ -122,6 +146,13 @@ class Navigation:
             return []
         return _entries(self._header.values(), user, user)
 
+    def kecamatan_url(self, user, code: str) -> str:
+        """The first registered kecamatan link this user may follow, else the kecamatan's own region page."""
+        for link in sorted(self._kecamatan.values(), key=lambda link: (link.order, link.key)):
+            if link.allowed(user) and (url := link.url(code)) is not None:
+                return url
+        return reverse("region_detail", kwargs={"code": code})
+
     def region_links(self, user, region: Region) -> list[Entry]:
         """Links shown on a region's page (cooperatives of the region, …) that this user may follow."""
         return _entries(self._region.values(), user, region)
@@ -133,8 +164,10 @@ def _entries(links: Iterable[HeaderLink | RegionLink], user, subject) -> list[En
         if not link.allowed(user):
             continue
         url = link.url(subject)
-        if url is not None:
-            entries.append(Entry(str(link.label), url))
+        if url is None:
+            continue
+        number = link.count(subject) if getattr(link, "count", None) else 0
+        entries.append(Entry(f"{link.label} ({number})" if number else str(link.label), url))
     return entries
 
 
@@ -146,6 +179,8 @@ landing = site.landing
 landing_url = site.landing_url
 header_links = site.header_links
 region_links = site.region_links
+register_kecamatan_link = site.register_kecamatan_link
+kecamatan_url = site.kecamatan_url
 
 
 def area_url(url_name: str) -> Callable[[object], str | None]:

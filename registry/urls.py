@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from registry import api, api_progress, views
+from registry import api, api_progress, dashboard_views, views
 from registry.forms import LoginForm
 
 admin.site.site_header = _("KDMP Registry administration")
@@ -22,12 +22,17 @@ api_v1 = [
     path("progress/<region:code>/", api_progress.ProgressDetailApi.as_view(), name="progress"),
     path("progress/<region:code>/series/", api_progress.ProgressSeriesApi.as_view(), name="progress_series"),
     path("", include("cooperatives.api_urls")),
+    path("", include("notaries.api_urls")),
 ]
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("tanpa-peran/", views.no_role, name="no_role"),
     path("wilayah/", views.region_index, name="region_index"),
+    path("wilayah/unduh/<slug:table>.<str:fmt>", dashboard_views.export, name="dashboard_export_nation"),
+    path("wilayah/<region:code>/unduh/<slug:table>.<str:fmt>", dashboard_views.export, name="dashboard_export"),
+    path("data-terbuka/", dashboard_views.open_data_dictionary, name="open_data"),
+    path("data-terbuka/progres.csv", dashboard_views.open_data_csv, name="open_data_csv"),
     # <region:code>: a region code of any level (registry.codes.RegionCodeConverter, registered in RegistryConfig).
     path("wilayah/<region:code>/", views.region_detail, name="region_detail"),
     path("wilayah/<region:code>/desa/", views.village_list, name="village_list"),

@@ -1,4 +1,5 @@
-"""Pages of the registry app: landing by role, the region browser, health check, error pages."""
+"""Pages of the registry app: landing by role, the region browser (nation, provinces and regencies are the dashboards
+of `registry.dashboard_views`), health check, error pages."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from registry import access, navigation, selectors
+from registry import access, dashboard_views, navigation, selectors
 from registry.models import RegionLevel
 
 PAGE_SIZE = 50
@@ -22,12 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         name, kwargs = navigation.landing(request.user)
         return redirect(name, **kwargs)
-    totals = selectors.level_totals()
-    return render(
-        request,
-        "registry/public_home.html",
-        {"totals": totals, "headline_target": selectors.national_target()},
-    )
+    return dashboard_views.public_home(request)
 
 
 @login_required
@@ -45,17 +41,7 @@ def region_index(request: HttpRequest) -> HttpResponse:
         raise Http404(_("Region not found."))
     if root:
         return redirect("region_detail", code=root)
-    rows = selectors.region_children_rows(parent=None)
-    return render(
-        request,
-        "registry/region_index.html",
-        {
-            "rows": rows,
-            "totals": selectors.level_totals(),
-            "headline_target": selectors.national_target(),
-            "year": selectors.current_year(),
-        },
-    )
+    return dashboard_views.dashboard_page(request, code="")
 
 
 def _page(request: HttpRequest, qs):
@@ -66,6 +52,8 @@ def _page(request: HttpRequest, qs):
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     access.require(request.user, "region.view")
     region = access.region_get_for(user=request.user, code=code)
+    if region.level <= RegionLevel.REGENCY:
+        return dashboard_views.dashboard_page(request, code=region.code, region=region)
     context = {
         "region": region,
         "ancestors": [a for a in selectors.ancestors_of(region) if access.in_area(request.user, a.code)],
@@ -80,10 +68,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         context["q"] = search
         context["target"] = selectors.region_target(region=region)
         return render(request, "registry/kecamatan_detail.html", context)
-    context["rows"] = selectors.region_children_rows(parent=region)
-    context["totals"] = selectors.level_totals(code=region.code)
-    context["target"] = selectors.region_target(region=region)
-    return render(request, "registry/region_detail.html", context)
+    raise Http404(_("Region not found."))
 
 
 @login_required

@@ -8,11 +8,14 @@ from cooperatives.selectors.history import (
     transitions,
 )
 from cooperatives.selectors.quality import (
+    STALLED_DAYS,
     RowsByIds,
     duplicate_names,
     duplicate_villages,
     name_duplicates,
     name_warnings,
+    served_over_villages,
+    stalled,
 )
 from cooperatives.selectors.records import (
     NO_COOPERATIVE,
@@ -37,6 +40,7 @@ __all__ = [
     "MemberRow",
     "NO_COOPERATIVE",
     "RowsByIds",
+    "STALLED_DAYS",
     "Seats",
     "active_in_village",
     "cooperative_detail",
@@ -51,6 +55,8 @@ __all__ = [
     "name_warnings",
     "nik_views",
     "seats",
+    "served_over_villages",
+    "stalled",
     "transitions",
     "with_founders_count",
     "worklist",

@@ -1,7 +1,9 @@
-"""Data-quality lists: second cooperatives in a village, duplicate names in a regency, and the warning an officer
-gets when a name repeats."""
+"""Data-quality lists: second cooperatives in a village, duplicate names in a regency, cooperatives stalled in one
+stage, regencies serving more villages than they have, and the warning an officer gets when a name repeats."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.db.models import (
     CharField,
@@ -9,19 +11,27 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
     Window,
 )
 from django.db.models.functions import Concat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cooperatives.models import (
     Cooperative,
 )
 from registry import codes, text
-from registry.models import RegionLevel
+from registry.models import Progress, ProgressLevel, Region, RegionLevel
+from registry.stages import Stage
+
+# A cooperative this long in one stage is listed as stalled. Operational is the end of the formation: a cooperative
+# there is running, not waiting (DOMAIN.md: the stages end at "at least one business unit running").
+STALLED_DAYS = 60
+NOT_STALLING = (Stage.OPERASIONAL,)
 
 
 def duplicate_villages(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
@@ -79,6 +89,30 @@ def duplicate_names(cooperatives: QuerySet[Cooperative]) -> RowsByIds:
         .values_list("id", flat=True)
     )
     return RowsByIds(ids, Cooperative.objects.select_related("village__parent"))
+
+
+def stalled(
+    cooperatives: QuerySet[Cooperative], *, days: int = STALLED_DAYS, now: datetime.datetime | None = None
+) -> QuerySet[Cooperative]:
+    """Active cooperatives in the same stage for `days` or more (`stage_changed_at`), the longest waiting first."""
+    since = (now or timezone.now()) - datetime.timedelta(days=days)
+    return (
+        cooperatives.counted()
+        .exclude(stage__in=NOT_STALLING)
+        .filter(stage_changed_at__lte=since)
+        .select_related("village__parent")
+        .order_by("stage_changed_at", "id")
+    )
+
+
+def served_over_villages(area: Q) -> QuerySet[Progress]:
+    """Regency progress rows (in `area`, a filter on the code) counting more villages served than villages: an error
+    of the roll-up or of the master, never a real state."""
+    return (
+        Progress.objects.filter(area, level=ProgressLevel.REGENCY, villages_served__gt=F("villages"))
+        .annotate(name=Subquery(Region.objects.filter(code=OuterRef("code")).values("name")[:1]))
+        .order_by("code")
+    )
 
 
 def name_duplicates(cooperative: Cooperative) -> list[Cooperative]:

@@ -3,6 +3,7 @@ their warnings, and the context the founder rules need. Each a fixed number of q
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -36,10 +37,19 @@ from registry.models import Region, RegionLevel
 NO_COOPERATIVE = "none"
 
 
-def worklist(*, region: Region, search: str = "", kecamatan: str = "", stage: str = "", pattern: str = "") -> QuerySet:
+def worklist(
+    *,
+    region: Region,
+    search: str = "",
+    kecamatan: str = "",
+    stage: str = "",
+    pattern: str = "",
+    queue: Callable[[QuerySet], QuerySet] | None = None,
+) -> QuerySet:
     """Every village under `region`, filterable by kecamatan, stage (of one of its active cooperatives, or none),
     pattern and a search on the village or cooperative name or code. Villages only: page them first, then
-    `worklist_rows` fetches the cooperatives of one page in one query (no subquery per village of the area)."""
+    `worklist_rows` fetches the cooperatives of one page in one query (no subquery per village of the area).
+    `queue`, a registered worklist filter (`cooperatives.worklist_filters`), narrows and orders the villages."""
     qs = Region.objects.filter(
         codes.subtree_q("code", region.code, include_root=False), level=RegionLevel.VILLAGE
     ).select_related("parent")
@@ -57,6 +67,8 @@ def worklist(*, region: Region, search: str = "", kecamatan: str = "", stage: st
         qs = qs.filter(
             Q(name__icontains=search) | Q(code__startswith=search) | Exists(seated.filter(name__icontains=search))
         )
+    if queue is not None:
+        return queue(qs)
     return qs.order_by("code")
 
 

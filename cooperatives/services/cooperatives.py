@@ -20,12 +20,14 @@ def kind_for(village: Region) -> CooperativeKind:
     return CooperativeKind.KKMP if village.kind == RegionKind.KELURAHAN else CooperativeKind.KDMP
 
 
-def proposed_name(village: Region) -> str:
+def proposed_name(village: Region, *, repeats: bool | None = None) -> str:
     """The name the programme gives, made unique in the regency: a village name that repeats there (three "Pagar
-    Dewa" in Muara Enim) is followed by the kecamatan ("Koperasi Desa Merah Putih Pagar Dewa Lubai Ulu")."""
+    Dewa" in Muara Enim) is followed by the kecamatan ("Koperasi Desa Merah Putih Pagar Dewa Lubai Ulu").
+
+    `repeats`: whether the name repeats, when the caller already knows it (the import, for a whole regency at once)."""
     word = "Kelurahan" if kind_for(village) == CooperativeKind.KKMP else "Desa"
     name = f"Koperasi {word} Merah Putih {village.name}"
-    if village_name_repeats(village):
+    if village_name_repeats(village) if repeats is None else repeats:
         name = f"{name} {village.parent.name}"
     return name
 

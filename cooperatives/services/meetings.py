@@ -12,8 +12,9 @@ from cooperatives.access import ensure_may_change
 from cooperatives.choices import DocumentKind, MeetingKind
 from cooperatives.models import Cooperative, FoundingMember, Meeting
 from cooperatives.services.common import clean, ensure_active, validated_save
-from cooperatives.services.documents import document_upload, pdf_check
+from cooperatives.services.documents import document_upload
 from registry.errors import ApplicationError
+from registry.uploads import pdf_check
 
 MINUTES_KIND = {
     MeetingKind.MUSDESUS: DocumentKind.MINUTES_MUSDESUS,

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from cooperatives import access, rules, selectors
+from cooperatives import access, page_links, rules, selectors
 from cooperatives.models import Cooperative, mask_nik
 from cooperatives.nik import normalize_nik
 from cooperatives.services import ConflictError
@@ -49,6 +49,7 @@ def tab_context(request: HttpRequest, coop: Cooperative, tab: str, **extra) -> d
         "next_stage": nxt,
         "missing": rules.stage_missing(coop, nxt) if nxt else [],
         "earlier_stages": STAGE_ORDER[:current],
+        "page_links": page_links.links_for(request.user, coop),
         "roster_open": rules.roster_is_open(coop),
         **extra,
     }

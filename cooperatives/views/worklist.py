@@ -1,4 +1,5 @@
-"""The district officer's worklist (every village of an area with its cooperative) and the lists for staff."""
+"""The district officer's worklist (every village of an area with its cooperative) and the national admin's log of
+full-NIK showings. The data-quality lists are in `views.quality`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from cooperatives import access, selectors
+from cooperatives import access, selectors, worklist_filters
 from cooperatives.choices import Pattern
 from cooperatives.views.common import PAGE_SIZE
 from registry import access as registry_access
@@ -24,7 +25,10 @@ def worklist(request: HttpRequest, code: str) -> HttpResponse:
     region = registry_access.region_get_for(user=request.user, code=code)
     if region.level == RegionLevel.VILLAGE:
         raise Http404(_("Region not found."))
-    f = {k: request.GET.get(k, "").strip() for k in ("q", "kecamatan", "stage", "pattern")}
+    f = {k: request.GET.get(k, "").strip() for k in ("q", "kecamatan", "stage", "pattern", "queue")}
+    queue = worklist_filters.get(request.user, f["queue"])
+    if queue is None:
+        f["queue"] = ""
     kecamatan = list(kecamatan_in(region=region)) if region.level < RegionLevel.KECAMATAN else []
     if f["kecamatan"] not in {k.code for k in kecamatan}:
         f["kecamatan"] = ""
@@ -33,7 +37,12 @@ def worklist(request: HttpRequest, code: str) -> HttpResponse:
     if f["pattern"] not in Pattern.values:
         f["pattern"] = ""
     rows = selectors.worklist(
-        region=region, search=f["q"], kecamatan=f["kecamatan"], stage=f["stage"], pattern=f["pattern"]
+        region=region,
+        search=f["q"],
+        kecamatan=f["kecamatan"],
+        stage=f["stage"],
+        pattern=f["pattern"],
+        queue=queue.apply if queue else None,
     )
     page = IdsFirstPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.worklist_rows(page.object_list, stage=f["stage"], pattern=f["pattern"])
@@ -48,19 +57,11 @@ def worklist(request: HttpRequest, code: str) -> HttpResponse:
             "kecamatan_list": kecamatan,
             "stages": Stage.choices,
             "patterns": Pattern.choices,
+            "queues": [(q.key, q.label) for q in worklist_filters.available(request.user)],
             "no_cooperative": selectors.NO_COOPERATIVE,
             "can_change": access.can(request.user, "cooperative.change"),
         },
     )
-
-
-@login_required
-def data_quality(request: HttpRequest) -> HttpResponse:
-    access.require(request.user, "data_quality.view")
-    visible = access.cooperatives_visible_to(request.user)
-    page = Paginator(selectors.duplicate_villages(visible), PAGE_SIZE).get_page(request.GET.get("page"))
-    names = Paginator(selectors.duplicate_names(visible), PAGE_SIZE).get_page(request.GET.get("names_page"))
-    return render(request, "cooperatives/data_quality.html", {"page": page, "names": names})
 
 
 @login_required

@@ -9,6 +9,7 @@ from registry.selectors.progress import (
     ProgressView,
     progress_for,
     progress_region_level,
+    progress_rows_at_level,
     progress_series,
 )
 from registry.selectors.regions import (
@@ -43,6 +44,7 @@ __all__ = [
     "national_target",
     "progress_for",
     "progress_region_level",
+    "progress_rows_at_level",
     "progress_series",
     "region_children_rows",
     "region_target",

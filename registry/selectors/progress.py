@@ -38,6 +38,7 @@ class ProgressRow:
     founders: int
     founders_women: int
     as_of: datetime.datetime | None
+    target_is_default: bool = False  # the target is the village count (no Target row); the pages mark it
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,9 @@ def _reached(values: dict | None) -> dict[str, int]:
     return {stage.value: int(values.get(stage.value, 0)) for stage in STAGE_ORDER}
 
 
-def _progress_row(*, code: str, name: str, level: ProgressLevel, row, fallback_villages: int, target) -> ProgressRow:
+def _progress_row(
+    *, code: str, name: str, level: ProgressLevel, row, fallback_villages: int, target, target_is_default=False
+) -> ProgressRow:
     if row is None:
         return ProgressRow(
             code=code,
@@ -69,6 +72,7 @@ def _progress_row(*, code: str, name: str, level: ProgressLevel, row, fallback_v
             founders=0,
             founders_women=0,
             as_of=None,
+            target_is_default=target_is_default,
         )
     return ProgressRow(
         code=code,
@@ -84,6 +88,7 @@ def _progress_row(*, code: str, name: str, level: ProgressLevel, row, fallback_v
         founders=row.founders,
         founders_women=row.founders_women,
         as_of=row.computed_at,
+        target_is_default=row.target_is_default,
     )
 
 
@@ -132,7 +137,13 @@ def progress_for(*, code: str, with_children: bool = True) -> ProgressView | Non
     def build(c: str, n: str, lvl: ProgressLevel) -> ProgressRow:
         target = nation_target if c == "" else (targets[c].value if c in targets else None)
         return _progress_row(
-            code=c, name=n, level=lvl, row=rows.get(c), fallback_villages=villages.get(c, 0), target=target
+            code=c,
+            name=n,
+            level=lvl,
+            row=rows.get(c),
+            fallback_villages=villages.get(c, 0),
+            target=target,
+            target_is_default=c in targets and targets[c].is_default,
         )
 
     child_level = ProgressLevel(level + 1) if level < ProgressLevel.KECAMATAN else None
@@ -177,3 +188,16 @@ def progress_region_level(code: str) -> ProgressLevel | None:
         return ProgressLevel.NATION
     level = Region.objects.filter(code=code, level__lte=RegionLevel.KECAMATAN).values_list("level", flat=True).first()
     return ProgressLevel(level) if level is not None else None
+
+
+def progress_rows_at_level(level: ProgressLevel) -> list[ProgressRow]:
+    """Every stored roll-up row of one level (e.g. the 514 regencies, for the national ranking) with its region's
+    name, by code. Rows the roll-up has not written yet are absent. Two queries."""
+    region_level = {ProgressLevel.PROVINCE: RegionLevel.PROVINCE, ProgressLevel.REGENCY: RegionLevel.REGENCY}.get(
+        level, RegionLevel.KECAMATAN
+    )
+    names = dict(Region.objects.filter(level=region_level).values_list("code", "name"))
+    return [
+        _progress_row(code=p.code, name=names.get(p.code, p.code), level=level, row=p, fallback_villages=0, target=None)
+        for p in Progress.objects.filter(level=level).order_by("code")
+    ]

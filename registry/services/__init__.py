@@ -4,7 +4,7 @@ Callers import from here (`from registry.services import regions_import`), not f
 """
 
 from registry.services.demo import DEMO_LOGINS, DEMO_PASSWORD, DemoLogin, demo_users_ensure
-from registry.services.progress import progress_replace
+from registry.services.progress import progress_replace, progress_rollup_failed
 from registry.services.progress_snapshots import progress_snapshot_take, progress_snapshots_write
 from registry.services.regions import RegionImportReport, region_counts_in_master, regions_import
 from registry.services.users import user_apply_role_flags, user_create
@@ -16,6 +16,7 @@ __all__ = [
     "RegionImportReport",
     "demo_users_ensure",
     "progress_replace",
+    "progress_rollup_failed",
     "progress_snapshot_take",
     "progress_snapshots_write",
     "region_counts_in_master",

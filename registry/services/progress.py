@@ -6,14 +6,17 @@ are replaced in one transaction, so a reader sees either the previous roll-up or
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from registry.codes import subtree_q as codes_subtree_q
-from registry.models import PROGRESS_METRICS, Progress
+from registry.models import PROGRESS_METRICS, Progress, RollupStatus
+
+logger = logging.getLogger(__name__)
 
 # What a row holds besides its code and time: a row whose values are all equal is kept (only its time moves).
 _VALUES = [*PROGRESS_METRICS, "level"]
@@ -45,4 +48,20 @@ def progress_replace(rows: Iterable[Progress], *, codes: Iterable[str] = (), sub
         Progress.objects.filter(code__in=doomed).delete()
     Progress.objects.filter(affected).update(computed_at=now)  # the kept rows (the changed ones are gone)
     Progress.objects.bulk_create(changed, batch_size=2000)
+    # The dashboards key their cache on this time (registry.dashboards.cache): committing it replaces every cached
+    # page, in every process, with the same transaction that replaces the rows.
+    if not RollupStatus.objects.filter(singleton=True).update(last_success_at=now):
+        RollupStatus.objects.create(singleton=True, last_success_at=now)
     return len(changed)
+
+
+def progress_rollup_failed(*, error: str) -> None:
+    """Record that a roll-up failed (the dashboards warn until the next success). Outside the failed transaction;
+    never raises (the database may be what failed)."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            if not RollupStatus.objects.filter(singleton=True).update(last_failure_at=now, last_error=error[:500]):
+                RollupStatus.objects.create(singleton=True, last_failure_at=now, last_error=error[:500])
+    except DatabaseError:
+        logger.exception("Could not record the failed progress roll-up")

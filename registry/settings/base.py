@@ -223,6 +223,8 @@ SPECTACULAR_SETTINGS = {
         "UnitKindEnum": "cooperatives.models.UnitKind",
         "MeetingKindEnum": "cooperatives.models.MeetingKind",
         "DocumentKindEnum": "cooperatives.models.DocumentKind",
+        "ImportKindEnum": "cooperatives.imports.models.ImportKind",
+        "ImportStatusEnum": "cooperatives.imports.models.ImportStatus",
     },
 }
 
@@ -245,4 +247,12 @@ KDMP_MIN_FOUNDER_AGE = env.int("KDMP_MIN_FOUNDER_AGE", default=17)
 # Inpres 9/2025 was signed on 27 March 2025: no formation evidence (meeting, deed, SK AHU) is dated before it.
 KDMP_PROGRAMME_START = datetime.date.fromisoformat(env.str("KDMP_PROGRAMME_START", default="2025-03-27"))
 KDMP_MAX_UPLOAD_BYTES = env.int("KDMP_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# `seed_demo`: cooperatives of the national demo picture over every province (0: Muara Enim only).
+KDMP_DEMO_NATIONAL_SIZE = env.int("KDMP_DEMO_NATIONAL_SIZE", default=4000)
+# Spreadsheet imports (cooperatives/imports): the largest file, what an XLSX (a zip) may expand to, the most rows, and
+# from how many rows the import runs as a Celery task with a progress bar.
+KDMP_IMPORT_MAX_BYTES = env.int("KDMP_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+KDMP_IMPORT_MAX_EXPANDED_BYTES = env.int("KDMP_IMPORT_MAX_EXPANDED_BYTES", default=100 * 1024 * 1024)
+KDMP_IMPORT_MAX_ROWS = env.int("KDMP_IMPORT_MAX_ROWS", default=20_000)
+KDMP_IMPORT_TASK_ROWS = env.int("KDMP_IMPORT_TASK_ROWS", default=500)
 KDMP_MIN_BOARD_SIZE = 5

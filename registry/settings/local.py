@@ -10,3 +10,6 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 
 # The SQLite file and private uploads live under var/ (ignored by git).
 (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+
+# Notification emails (notaries: deeds submitted, verified, rejected) are printed to the console in development.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

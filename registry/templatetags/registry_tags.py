@@ -2,7 +2,8 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from lokal import format_rupiah
 
@@ -49,3 +50,53 @@ def person(user) -> str:
     if user is None:
         return "–"
     return user.get_full_name() or user.username
+
+
+@register.filter
+def percent(value) -> str:
+    """A percentage already in points (12.3) as "12,3%"; "No target" for None (never 0%)."""
+    if value is None:
+        return _("No target")
+    return f"{number_format(value, decimal_pos=1)}%"
+
+
+@register.simple_tag
+def table_cell(row: dict, column) -> str:
+    """One cell of a dashboard table (`registry.dashboards.tables`) formatted for the active language."""
+    value = row.get(column.key)
+    kind = str(column.kind)
+    if value is None:
+        return _("No target") if kind == "percent" or column.key == "target" else "–"
+    if kind == "percent":
+        return percent(value)
+    if kind == "int":
+        return intcomma(value)
+    if kind == "date":
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if kind == "datetime":
+        return date_format(localtime(value), "SHORT_DATETIME_FORMAT")
+    return str(value)
+
+
+@register.simple_tag
+def sort_value(row: dict, column) -> str:
+    """The value a sortable table sorts the cell by (numbers as numbers; "no target" below every number)."""
+    value = row.get(column.key)
+    if value is None:
+        return "-1" if column.numeric else ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+@register.filter
+def bar_width(value) -> str:
+    """A percentage as a CSS width for a progress bar, clamped to 0-100, with a dot as decimal separator."""
+    if value is None:
+        return "0"
+    return f"{max(0.0, min(100.0, float(value))):.1f}"
+
+
+@register.filter
+def cell(row: dict, key: str):
+    return row.get(key)

@@ -619,6 +619,9 @@ def main() -> None:
                 print(f"{role.label:<22} {figure.what:<30} {figure.median_ms:8.1f} ms  {figure.queries:3d} q")
                 if explain and figure.over_goal:
                     plans.append(f"## {role.label}: {figure.what}, {figure.median_ms:.1f} ms\n{_explain(captured)}\n")
+    from tests.benchmarks import imports as import_bench  # issue 10: 10,000 founder rows from a spreadsheet
+
+    figures += import_bench.figures(users["district"], rounds)
     figures += _progress(rounds)
     if redis_ok:
         figures += _freshness(users["district"], rounds)
@@ -638,6 +641,7 @@ def main() -> None:
                     "progress_full": "1.5 x the SQL floor",
                     "progress_freshness": FRESHNESS_GOAL_MS,
                     "progress_burst": "a handful of recomputes for 1,000 saves",
+                    "import_10000_founders": "10 s: upload, dry run and commit",
                 },
                 "figures": [
                     {

@@ -19,26 +19,26 @@ def test_national_admin_sees_the_country_and_reaches_the_admin(page: Page, porta
     _login(page, portal, "admin.nasional")
     expect(page).to_have_url(f"{portal}/wilayah/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Indonesia")
-    expect(page.get_by_role("link", name="Sumatera Selatan")).to_be_visible()
+    expect(page.get_by_test_id("table-wilayah").get_by_role("link", name="Sumatera Selatan")).to_be_visible()
     page.get_by_role("link", name="Administrasi").click()
     expect(page.get_by_role("link", name="Pengguna").first).to_be_visible()
 
 
 def test_national_viewer_drills_down_from_the_country_to_a_kecamatan(page: Page, portal: str):
     _login(page, portal, "pemantau.nasional")
-    page.get_by_role("link", name="Sumatera Selatan").click()
-    page.get_by_role("link", name="Kabupaten Muara Enim").click()
+    page.get_by_test_id("table-wilayah").get_by_role("link", name="Sumatera Selatan").click()
+    page.get_by_test_id("table-wilayah").get_by_role("link", name="Kabupaten Muara Enim").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kabupaten Muara Enim")
-    expect(page.locator("tbody tr")).to_have_count(22)
-    page.get_by_role("link", name="Kecamatan Tanjung Agung").click()
-    expect(page.get_by_role("link", name="Embawang")).to_be_visible()
+    expect(page.get_by_test_id("table-wilayah").locator("tbody tr")).to_have_count(22)
+    page.get_by_test_id("table-wilayah").get_by_role("link", name="Tanjung Agung").click()
+    expect(page.get_by_test_id("worklist").get_by_role("cell", name="Embawang")).to_be_visible()
 
 
 def test_provincial_staff_lands_on_their_province(page: Page, portal: str):
     _login(page, portal, "staf.sumsel")
     expect(page).to_have_url(f"{portal}/wilayah/16/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sumatera Selatan")
-    expect(page.get_by_role("link", name="Kabupaten Muara Enim")).to_be_visible()
+    expect(page.get_by_test_id("table-wilayah").get_by_role("link", name="Kabupaten Muara Enim")).to_be_visible()
 
 
 def test_district_officer_lands_on_the_worklist_of_their_regency_and_searches_it(page: Page, portal: str):

@@ -405,4 +405,10 @@ def test_require_with_an_apps_rule_map_denies_other_roles(district_officer):
 
 
 def test_role_rules_declare_the_registry_actions():
-    assert access.ROLE_RULES == {"region.view": frozenset(Role), "admin.view": frozenset({Role.NATIONAL_ADMIN})}
+    assert access.ROLE_RULES == {
+        "region.view": frozenset(Role),
+        "admin.view": frozenset({Role.NATIONAL_ADMIN}),
+        "dashboard.export": frozenset(
+            {Role.NATIONAL_ADMIN, Role.NATIONAL_VIEWER, Role.PROVINCIAL_STAFF, Role.DISTRICT_OFFICER}
+        ),
+    }

@@ -44,6 +44,10 @@ def links_of(entries) -> list[tuple[str, str]]:
 DATA_QUALITY = "/koperasi/kualitas-data/"
 NIK_LOG = "/koperasi/log-nik/"
 API = "/api/docs/"
+# The notaries app's links (issue 9): deeds, the notary directory, notifications.
+DEEDS = "/notaris/akta/"
+NOTARIES = "/notaris/direktori/"
+NOTIFICATIONS = "/notaris/notifikasi/"
 
 
 @pytest.mark.parametrize(
@@ -54,8 +58,10 @@ API = "/api/docs/"
             [
                 ("My area", "/wilayah/"),
                 ("Regions", "/wilayah/"),
+                ("Notaries", NOTARIES),
                 ("Data quality", DATA_QUALITY),
                 ("NIK log", NIK_LOG),
+                ("Notifications", NOTIFICATIONS),
                 ("API", API),
                 ("Administration", "/admin/"),
             ],
@@ -65,15 +71,24 @@ API = "/api/docs/"
             [
                 ("My area", "/wilayah/"),
                 ("Regions", "/wilayah/"),
+                ("Notaries", NOTARIES),
                 ("Data quality", DATA_QUALITY),
                 ("NIK log", NIK_LOG),
+                ("Notifications", NOTIFICATIONS),
                 ("API", API),
                 ("Administration", "/admin/"),
             ],
         ),
         (
             "national_viewer",
-            [("My area", "/wilayah/"), ("Regions", "/wilayah/"), ("Data quality", DATA_QUALITY), ("API", API)],
+            [
+                ("My area", "/wilayah/"),
+                ("Regions", "/wilayah/"),
+                ("Notaries", NOTARIES),
+                ("Data quality", DATA_QUALITY),
+                ("Notifications", NOTIFICATIONS),
+                ("API", API),
+            ],
         ),
         (
             "provincial_staff",
@@ -81,7 +96,9 @@ API = "/api/docs/"
                 ("My area", "/wilayah/16/"),
                 ("Cooperatives", "/koperasi/wilayah/16/"),
                 ("Villages", "/wilayah/16/desa/"),
+                ("Notaries", NOTARIES),
                 ("Data quality", DATA_QUALITY),
+                ("Notifications", NOTIFICATIONS),
                 ("API", API),
             ],
         ),
@@ -91,7 +108,9 @@ API = "/api/docs/"
                 ("My area", "/wilayah/32/"),
                 ("Cooperatives", "/koperasi/wilayah/32/"),
                 ("Villages", "/wilayah/32/desa/"),
+                ("Notaries", NOTARIES),
                 ("Data quality", DATA_QUALITY),
+                ("Notifications", NOTIFICATIONS),
                 ("API", API),
             ],
         ),
@@ -99,8 +118,12 @@ API = "/api/docs/"
             "district_officer",
             [
                 ("My area", "/koperasi/wilayah/16.03/"),
+                ("Deeds", DEEDS),
+                ("Import", "/koperasi/impor/"),
                 ("Villages", "/wilayah/16.03/desa/"),
+                ("Notaries", NOTARIES),
                 ("Data quality", DATA_QUALITY),
+                ("Notifications", NOTIFICATIONS),
                 ("API", API),
             ],
         ),
@@ -108,12 +131,25 @@ API = "/api/docs/"
             "other_district_officer",
             [
                 ("My area", "/koperasi/wilayah/16.04/"),
+                ("Deeds", DEEDS),
+                ("Import", "/koperasi/impor/"),
                 ("Villages", "/wilayah/16.04/desa/"),
+                ("Notaries", NOTARIES),
                 ("Data quality", DATA_QUALITY),
+                ("Notifications", NOTIFICATIONS),
                 ("API", API),
             ],
         ),
-        ("notary", [("My area", "/notaris/"), ("Villages", "/wilayah/16/desa/"), ("API", API)]),
+        (
+            "notary",
+            [
+                ("My area", "/notaris/"),
+                ("Deeds", DEEDS),
+                ("Villages", "/wilayah/16/desa/"),
+                ("Notifications", NOTIFICATIONS),
+                ("API", API),
+            ],
+        ),
     ],
 )
 def test_header_links_per_role(request, fixture, expected):
@@ -136,7 +172,9 @@ def test_a_regional_role_missing_its_region_gets_no_area_links():
     with override("en"):
         assert links_of(navigation.header_links(user)) == [
             ("My area", "/tanpa-peran/"),
+            ("Notaries", NOTARIES),
             ("Data quality", DATA_QUALITY),
+            ("Notifications", NOTIFICATIONS),
             ("API", API),
         ]
 
@@ -419,3 +457,23 @@ def test_registry_imports_no_upper_app(path):
     upper = {m for m in _imported_modules(path) if m.split(".")[0] in {"cooperatives", "notaries"}}
 
     assert upper == set()
+
+
+def test_kecamatan_link_is_the_first_one_the_user_may_follow():
+    nav = navigation.Navigation()
+    nav.register_kecamatan_link("denied", url=lambda code: f"/denied/{code}/", allowed=NEVER, order=5)
+    nav.register_kecamatan_link("list", url=lambda code: f"/list/?kecamatan={code}", allowed=ALWAYS, order=10)
+    user = UserFactory.build(role=Role.PROVINCIAL_STAFF, region_id="16")
+
+    assert nav.kecamatan_url(user, "16.03.07") == "/list/?kecamatan=16.03.07"
+
+
+def test_kecamatan_link_falls_back_to_the_kecamatan_page():
+    nav = navigation.Navigation()
+    nav.register_kecamatan_link("denied", url=lambda code: f"/denied/{code}/", allowed=NEVER, order=5)
+
+    assert nav.kecamatan_url(UserFactory.build(role=Role.NOTARY), "16.03.07") == "/wilayah/16.03.07/"
+
+
+def test_cooperatives_register_the_worklist_filtered_to_the_kecamatan(provincial_staff):
+    assert navigation.kecamatan_url(provincial_staff, "16.03.07") == "/koperasi/wilayah/16.03/?kecamatan=16.03.07"

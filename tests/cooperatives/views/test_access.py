@@ -197,7 +197,17 @@ ALL = {**{k: ("get", v, None) for k, v in READS.items()}, **WRITES}
 
 def test_the_matrix_holds_every_route_of_the_app(scene):
     """A new page joins the matrix (or the list below, saying where it is tested instead)."""
-    tested_elsewhere = {"data_quality", "nik_views"}  # area-wide lists, not records: see test_worklist.py
+    # Area-wide lists, not records: see test_quality.py and test_worklist.py.
+    tested_elsewhere = {"data_quality", "nik_views"}
+    # The spreadsheet import's pages: their own scope matrix in tests/cooperatives/imports/test_views.py.
+    tested_elsewhere |= {
+        "imports",
+        "import_template",
+        "import_detail",
+        "import_progress",
+        "import_commit",
+        "import_report",
+    }
     in_matrix = {resolve(url(scene)).url_name for _method, url, _data in ALL.values()}
     assert in_matrix | tested_elsewhere == {route.name for route in urls.urlpatterns}
 

@@ -1,5 +1,5 @@
-"""cooperatives.views.worklist: the worklist (every village of an area with its cooperative), the data-quality list,
-and the national admin's log of full-NIK showings."""
+"""cooperatives.views.worklist: the worklist (every village of an area with its cooperative) and the national admin's
+log of full-NIK showings. The data-quality lists: test_quality.py."""
 
 from __future__ import annotations
 
@@ -245,119 +245,6 @@ def test_an_inactive_cooperative_does_not_count(officer_client, duplicate):
     assert 'class="badge"' not in row
 
 
-@pytest.mark.parametrize("role", ["district_officer", "provincial_staff", "national_viewer", "national_admin"])
-def test_the_data_quality_list_shows_both_cooperatives_of_the_village(request, client, duplicate, role):
-    first, second, single = duplicate
-    client.force_login(request.getfixturevalue(role))
-    response = client.get("/koperasi/kualitas-data/")
-    assert response.status_code == 200
-    assert list(response.context["page"].object_list) == [first, second]
-    html = response.content.decode()
-    assert f'href="/koperasi/{first.pk}/"' in html
-    assert f'href="/koperasi/{second.pk}/"' in html
-    assert "Dua dusun terpisah oleh sungai" in html
-    assert f'href="/koperasi/{single.pk}/"' not in html
-
-
-@pytest.mark.parametrize("role", ["other_district_officer", "other_provincial_staff"])
-def test_the_data_quality_list_of_another_area_does_not_show_them(request, client, duplicate, role):
-    first, second, _single = duplicate
-    client.force_login(request.getfixturevalue(role))
-    response = client.get("/koperasi/kualitas-data/")
-    assert response.status_code == 200
-    assert list(response.context["page"].object_list) == []
-    assert first.name not in response.content.decode()
-    assert second.name not in response.content.decode()
-
-
-def test_the_notary_may_not_open_the_data_quality_list(client, notary, duplicate):
-    client.force_login(notary)
-    assert client.get("/koperasi/kualitas-data/").status_code == 403
-
-
-def test_anonymous_users_are_sent_to_log_in_for_the_data_quality_list(client, duplicate):
-    response = client.get("/koperasi/kualitas-data/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/masuk/")
-
-
-def test_the_data_quality_list_of_villages_names_their_kecamatan(officer_client, duplicate):
-    html = officer_client.get("/koperasi/kualitas-data/").content.decode()
-    assert f"<td>Embawang ({EMBAWANG})</td><td>Tanjung Agung</td>" in html
-
-
-# --- the same cooperative name twice in a regency ---------------------------------------------------------------------
-
-DATA_QUALITY = "/koperasi/kualitas-data/"
-SAME_NAME = "Koperasi Desa Merah Putih Pagar Dewa"
-LAHAT_PAGAR_DEWA = "16.04.06.2023"  # Kecamatan Jarai, Kabupaten Lahat
-
-
-def names_listed(response) -> list[Cooperative]:
-    return list(response.context["names"].object_list)
-
-
-@pytest.fixture
-def same_names(district_officer, other_district_officer):
-    """Two active cooperatives of Muara Enim with one name (spelled with other case and spacing), an inactive third,
-    one of that name in Lahat (another regency), and one with a name of its own."""
-    first = register(district_officer, PAGAR_DEWA, name=SAME_NAME)
-    second = register(district_officer, "16.03.19.2003", name="KOPERASI DESA  merah putih Pagar Dewa")
-    inactive = register(district_officer, "16.03.25.2006", name=SAME_NAME)
-    Cooperative.objects.filter(pk=inactive.pk).update(is_active=False)
-    lahat = register(other_district_officer, LAHAT_PAGAR_DEWA, name=SAME_NAME)
-    own = register(district_officer, name="Koperasi Embawang Jaya")
-    return {"first": first, "second": second, "inactive": inactive, "lahat": lahat, "own": own}
-
-
-@pytest.mark.parametrize("role", ["district_officer", "provincial_staff", "national_viewer", "national_admin"])
-def test_the_data_quality_page_lists_the_cooperatives_sharing_a_name_in_a_regency(request, client, same_names, role):
-    client.force_login(request.getfixturevalue(role))
-    response = client.get(DATA_QUALITY)
-    assert response.status_code == 200
-    assert names_listed(response) == [same_names["first"], same_names["second"]]
-    html = response.content.decode()
-    assert "Nama koperasi ganda di satu kabupaten/kota" in html
-    section = html.split('data-testid="duplicate-names"', 1)[1].split("</table>", 1)[0]
-    first, second = same_names["first"], same_names["second"]
-    assert (
-        f'<td><a href="/koperasi/{first.pk}/">{SAME_NAME}</a></td><td>Pagar Dewa ({PAGAR_DEWA})</td>'
-        "<td>Tanjung Agung</td>" in section
-    )
-    assert f'<a href="/koperasi/{second.pk}/">' in section
-    assert "<td>Pagar Dewa (16.03.19.2003)</td><td>Benakat</td>" in section
-    for other in ("inactive", "lahat", "own"):
-        assert f'href="/koperasi/{same_names[other].pk}/"' not in section
-
-
-def test_the_same_name_in_another_regency_is_not_a_duplicate(client, other_district_officer, same_names):
-    client.force_login(other_district_officer)
-    response = client.get(DATA_QUALITY)
-    assert response.status_code == 200
-    assert names_listed(response) == []
-    assert "Tidak ada dua koperasi aktif di satu kabupaten/kota dalam wilayah Anda yang bernama sama." in (
-        response.content.decode()
-    )
-
-
-def test_the_list_of_same_names_of_another_province_is_empty(client, other_provincial_staff, same_names):
-    client.force_login(other_provincial_staff)
-    response = client.get(DATA_QUALITY)
-    assert names_listed(response) == []
-    assert SAME_NAME not in response.content.decode()
-
-
-def test_the_list_of_same_names_is_paginated_on_its_own(officer_client, district_officer, same_names, monkeypatch):
-    monkeypatch.setattr("cooperatives.views.worklist.PAGE_SIZE", 2)
-    third = register(district_officer, "16.03.22.2007", name=f" {SAME_NAME} ")
-    first_page = officer_client.get(DATA_QUALITY)
-    assert names_listed(first_page) == [same_names["first"], same_names["second"]]
-    assert 'href="?names_page=2"' in first_page.content.decode()
-    second_page = officer_client.get(DATA_QUALITY, {"names_page": 2})
-    assert names_listed(second_page) == [third]
-    assert 'href="?names_page=1"' in second_page.content.decode()
-
-
 # --- landing and scope -----------------------------------------------------------------------------------------------
 
 
@@ -420,25 +307,6 @@ def test_the_province_worklist_runs_a_bounded_number_of_queries(
         response = client.get("/koperasi/wilayah/16/")
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 50
-
-
-def test_the_data_quality_list_runs_a_bounded_number_of_queries(officer_client, many, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
-        response = officer_client.get("/koperasi/kualitas-data/")
-    assert response.status_code == 200
-    assert len(response.context["page"].object_list) == 2
-
-
-def test_the_data_quality_page_with_both_lists_runs_a_bounded_number_of_queries(
-    officer_client, district_officer, many, django_assert_max_num_queries
-):
-    for code in villages("16.03")[30:40]:
-        register(district_officer, code, name="Koperasi Produsen Merah Putih")
-    with django_assert_max_num_queries(8):
-        response = officer_client.get(DATA_QUALITY)
-    assert response.status_code == 200
-    assert len(response.context["page"].object_list) == 2
-    assert len(response.context["names"].object_list) == 2 + 10  # `many`'s second cooperative has the first's name
 
 
 # --- the log of full-NIK showings ------------------------------------------------------------------------------------
