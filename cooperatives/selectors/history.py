@@ -28,6 +28,7 @@ class HistoryEntry:
     model: str
     label: str
     changes: list[str]
+    source: str = ""  # what made the change besides a form, e.g. "impor #12 sha256:… pendiri.xlsx"
 
 
 # Not worth a line in the history; the many-to-many covered villages would cost a query per row to compare.
@@ -46,7 +47,15 @@ def _entries(records: list, model, label_of) -> list[HistoryEntry]:
     for rows in by_object.values():
         first = rows[0]
         entries.append(
-            HistoryEntry(first.history_date, first.history_user, first.history_type, model_label, label_of(first), [])
+            HistoryEntry(
+                first.history_date,
+                first.history_user,
+                first.history_type,
+                model_label,
+                label_of(first),
+                [],
+                first.history_change_reason or "",
+            )
         )
         for old, new in pairwise(rows):
             changed = sorted(new.diff_against(old, excluded_fields=HISTORY_SKIP).changed_fields, key=order.get)
@@ -58,6 +67,7 @@ def _entries(records: list, model, label_of) -> list[HistoryEntry]:
                     model_label,
                     label_of(new),
                     [labels[name] for name in changed],
+                    new.history_change_reason or "",
                 )
             )
     return entries

@@ -63,6 +63,16 @@ def test_the_history_of_an_imported_founder_names_the_import_and_the_officer(
     assert (imp.committed_by, len(imp.sha256)) == (district_officer, 64)
 
 
+def test_the_history_tab_names_the_import_as_the_source_of_a_change(
+    coop, upload_members, commit, district_officer, client
+):
+    imp = commit(upload_members(xlsx(founder_rows(9), name="pendiri-embawang.xlsx"), coop))
+    client.force_login(district_officer)
+    response = client.get(f"/koperasi/{coop.pk}/riwayat/")
+    assert response.status_code == 200
+    assert f"<td>impor #{imp.pk} sha256:{imp.sha256[:16]} pendiri-embawang.xlsx</td>" in response.content.decode()
+
+
 def test_importing_the_same_file_again_changes_nothing(coop, upload_members, commit):
     file = xlsx(founder_rows(9))
     commit(upload_members(file, coop))

@@ -358,3 +358,12 @@ def test_nobody_but_the_regencys_officer_opens_the_edit_page_and_no_showing_is_l
     assert response.status_code == 404
     assert member.nik not in response.content.decode()
     assert not NikView.objects.exists()
+
+
+@pytest.mark.parametrize(("role", "shown"), [("district_officer", True), ("provincial_staff", False)])
+def test_the_founders_tab_links_to_the_spreadsheet_import_for_whoever_may_add_founders(
+    request, client, roster, role, shown
+):
+    client.force_login(request.getfixturevalue(role))
+    html = client.get(f"/koperasi/{roster.pk}/pendiri/").content.decode()
+    assert ('href="/koperasi/impor/" data-testid="import-link"' in html) is shown
