@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from registry import access, exports, navigation, selectors
-from registry.dashboards import cache, freshness
+from registry.dashboards import cache, freshness, pages
 from registry.dashboards.forms import ProjectionForm
 from registry.dashboards.selectors import Dashboard, dashboard_for, region_url
 from registry.dashboards.tables import REGION_COLUMNS, Column, Kind, Table, regions_table
@@ -64,15 +64,22 @@ def dashboard_page(request: HttpRequest, *, code: str, region=None) -> HttpRespo
         return payload
 
     payload = cache.get_or_build(key, build) if status.last_success_at else build()
+    fresh = freshness.freshness(as_of=payload["as_of"], status=status, now=timezone.now())
+    page_key = pages.page_key(request, body_key=key, fresh=fresh) if status.last_success_at else None
+    if page_key is not None and (content := pages.get(page_key)) is not None:
+        return HttpResponse(content)
     context = {
         "title": region.display_name if region else _("Indonesia"),
         "region": region,
         "ancestors": [a for a in payload.get("ancestors", []) if access.in_area(user, a["code"])],
         "body": payload["html"],
-        "freshness": freshness.freshness(as_of=payload["as_of"], status=status, now=timezone.now()),
+        "freshness": fresh,
         "region_links": navigation.region_links(user, region) if region else [],
     }
-    return render(request, "registry/dashboard/page.html", context)
+    response = render(request, "registry/dashboard/page.html", context)
+    if page_key is not None:
+        pages.put(page_key, response.content)
+    return response
 
 
 def _export_prefix(code: str) -> str:

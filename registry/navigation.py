@@ -146,6 +146,13 @@ class Navigation:
             return []
         return _entries(self._header.values(), user, user)
 
+    def header_counts(self, user) -> tuple[int, ...]:
+        """The numbers beside this user's header links (unread notifications…): what a kept page depends on."""
+        if access.role_of(user) is None:
+            return ()
+        links = sorted(self._header.values(), key=lambda link: (link.order, link.key))
+        return tuple(link.count(user) for link in links if link.count is not None and link.allowed(user))
+
     def kecamatan_url(self, user, code: str) -> str:
         """The first registered kecamatan link this user may follow, else the kecamatan's own region page."""
         for link in sorted(self._kecamatan.values(), key=lambda link: (link.order, link.key)):
@@ -178,6 +185,7 @@ register_landing = site.register_landing
 landing = site.landing
 landing_url = site.landing_url
 header_links = site.header_links
+header_counts = site.header_counts
 region_links = site.region_links
 register_kecamatan_link = site.register_kecamatan_link
 kecamatan_url = site.kecamatan_url
