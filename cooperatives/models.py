@@ -11,20 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperatives.choices import (
-    BOARD_POSITIONS,
-    SINGLE_POSITIONS,
-    SUPERVISOR_POSITIONS,
-    Body,
     CooperativeKind,
     DocumentKind,
-    Gender,
     Grade,
     MeetingKind,
     Pattern,
-    Position,
     RevitalisationMethod,
     SavingsPeriod,
-    TimelineEvent,
     UnitKind,
     UnitStatus,
 )
@@ -269,140 +262,8 @@ class Meeting(models.Model):
         return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
 
 
-class FoundingMember(models.Model):
-    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="members")
-    nik = models.CharField(_("NIK"), max_length=16, validators=[RegexValidator(r"^\d{16}$", _("NIK is 16 digits."))])
-    full_name = models.CharField(_("full name"), max_length=150)
-    birth_place = models.CharField(_("place of birth"), max_length=100)
-    birth_date = models.DateField(_("date of birth"))
-    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
-    address = models.CharField(_("address"), max_length=255)
-    rt = models.CharField(_("RT"), max_length=3, blank=True, validators=[digits_validator])
-    rw = models.CharField(_("RW"), max_length=3, blank=True, validators=[digits_validator])
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    occupation = models.CharField(_("occupation"), max_length=100, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("founding member")
-        verbose_name_plural = _("founding members")
-        ordering = ["cooperative_id", "full_name", "id"]
-        constraints = [models.UniqueConstraint(fields=["cooperative", "nik"], name="member_nik_once_per_cooperative")]
-        # "Already a founder of another active cooperative" looks a NIK up across every founder of the country.
-        indexes = [models.Index(fields=["nik"], name="member_nik_idx")]
-
-    def __str__(self) -> str:
-        return self.full_name
-
-    @property
-    def masked_nik(self) -> str:
-        return mask_nik(self.nik)
-
-
-def mask_nik(nik: str) -> str:
-    """`1603015208900012` → `••••••••••••0012`: the serial only. The hidden digits must not be guessable from what
-    the pages show beside it: the regency and kecamatan follow from the cooperative's village, and the birth date
-    and gender are shown to the district officer (README, "Privacy"), so none of the first twelve is shown."""
-    return f"{'•' * 12}{nik[-4:]}" if len(nik) == 16 else "•" * len(nik)
-
-
-class Officer(models.Model):
-    """A seat on the board (pengurus, always a founder) or among the supervisors (pengawas). The chair of the
-    supervisors is the kepala desa ex officio and need not be a founder."""
-
-    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="officers")
-    body = models.CharField(_("body"), max_length=10, choices=Body.choices)
-    position = models.CharField(_("position"), max_length=20, choices=Position.choices)
-    member = models.ForeignKey(
-        FoundingMember, verbose_name=_("founder"), null=True, blank=True, on_delete=models.PROTECT, related_name="seats"
-    )
-    name = models.CharField(_("name (kepala desa)"), max_length=150, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("officer")
-        verbose_name_plural = _("officers")
-        ordering = ["cooperative_id", "body", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["cooperative", "position"],
-                condition=Q(position__in=[p.value for p in SINGLE_POSITIONS]),
-                name="officer_single_position_once",
-            ),
-            models.UniqueConstraint(
-                fields=["cooperative", "member"], condition=Q(member__isnull=False), name="officer_one_seat_per_member"
-            ),
-            models.CheckConstraint(
-                condition=Q(member__isnull=False) | Q(position=Position.KETUA_PENGAWAS, name__gt=""),
-                name="officer_is_member_or_kepala_desa",
-            ),
-            models.CheckConstraint(
-                condition=Q(body=Body.PENGURUS, position__in=[p.value for p in BOARD_POSITIONS])
-                | Q(body=Body.PENGAWAS, position__in=[p.value for p in SUPERVISOR_POSITIONS]),
-                name="officer_position_matches_body",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_position_display()}: {self.display_name}"
-
-    @property
-    def display_name(self) -> str:
-        return self.member.full_name if self.member_id else self.name
-
-
-class StageTransition(models.Model):
-    """The timeline: every stage change, deactivation and change of seat, with who, when and why. Append-only."""
-
-    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="transitions")
-    event = models.CharField(max_length=12, choices=TimelineEvent.choices, default=TimelineEvent.STAGE)
-    from_stage = models.CharField(max_length=20, choices=Stage.choices)
-    to_stage = models.CharField(max_length=20, choices=Stage.choices)
-    is_correction = models.BooleanField(default=False)
-    reason = models.TextField(blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("timeline entry")
-        verbose_name_plural = _("timeline entries")
-        ordering = ["-at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(event=TimelineEvent.STAGE) | ~Q(from_stage=models.F("to_stage")),
-                name="transition_changes_stage",
-            ),
-            models.CheckConstraint(
-                condition=(Q(event=TimelineEvent.STAGE) & Q(is_correction=False)) | ~Q(reason=""),
-                name="correction_has_reason",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        if self.event != TimelineEvent.STAGE:
-            return self.get_event_display()
-        return f"{self.from_stage} → {self.to_stage}"
-
-
-class NikView(models.Model):
-    """Each time a full NIK was shown (the founder's edit form): who, when, which member. Append-only."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    member = models.ForeignKey(FoundingMember, null=True, on_delete=models.SET_NULL, related_name="nik_views")
-    cooperative = models.ForeignKey(Cooperative, null=True, on_delete=models.SET_NULL, related_name="+")
-    # Kept so the entry still says whose NIK it was after the member is removed (masked: the log is not a copy).
-    member_label = models.CharField(max_length=200)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("full NIK view")
-        verbose_name_plural = _("full NIK views")
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} {self.member_label}"
-
-
+# The people (founders, board and supervisors), the append-only trail (timeline, full-NIK views) and the import
+# record live in modules of their own.
 from cooperatives.imports.models import Import  # noqa: E402, F401  (the import record lives with its package)
+from cooperatives.people import FoundingMember, Officer, mask_nik  # noqa: E402, F401
+from cooperatives.trail import NikView, StageTransition  # noqa: E402, F401

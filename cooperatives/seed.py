@@ -15,30 +15,24 @@ cooperative is real and is not replaced unless forced.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.db import connection, transaction
 
+from cooperatives import seed_names
 from cooperatives.models import Cooperative
 from cooperatives.seed_sql import (
     COOPERATIVES,
     COVERED_VILLAGES,
     DOCUMENTS,
     FINISH_PLAN,
-    FIRST_NAMES_L,
-    FIRST_NAMES_P,
     FOREIGN_KEYS,
     FOUNDERS,
     HISTORY,
-    LAST_NAMES,
     MEETINGS,
-    OCCUPATIONS,
     OFFICERS,
     PLAIN_INDEXES,
     PLAN,
@@ -47,11 +41,11 @@ from cooperatives.seed_sql import (
     UNITS,
     VILLAGES,
 )
+from registry import uploads
 from registry.models import User
 from registry.stages import STAGE_ORDER, Stage
 
 SEED_USERNAME = "seed.nasional"
-PLACEHOLDER_PDF = "seed/placeholder.pdf"  # under MEDIA_ROOT: every seeded document row points at this one file
 
 # Per 10,000 villages (drawn from a hash of the village code): no cooperative yet (the first COVERED of them served
 # jointly by a neighbour's cooperative), a second active cooperative with a written reason, an extra cooperative
@@ -122,16 +116,8 @@ def _cooperative_tables() -> list[str]:
 
 
 def _placeholder() -> tuple[int, str]:
-    """The one small PDF every seeded document points at, written under MEDIA_ROOT once: (size, sha256)."""
-    content = (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
-    path = Path(settings.MEDIA_ROOT) / PLACEHOLDER_PDF
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != content:
-        path.write_bytes(content)
-    return len(content), hashlib.sha256(content).hexdigest()
+    """The one small PDF every seeded document points at: (size, sha256)."""
+    return uploads.stored_once(seed_names.PLACEHOLDER_PDF, seed_names.PLACEHOLDER_CONTENT)
 
 
 def _run(cursor, sql: str, params: dict | None = None) -> int:
@@ -269,17 +255,17 @@ def seed_national(
         "second_hi": SECOND[1],
         "inactive_lo": INACTIVE[0],
         "inactive_hi": INACTIVE[1],
-        "file": PLACEHOLDER_PDF,
+        "file": seed_names.PLACEHOLDER_PDF,
         "size": size,
         "sha256": sha256,
-        "first_l": FIRST_NAMES_L,
-        "n_first_l": len(FIRST_NAMES_L),
-        "first_p": FIRST_NAMES_P,
-        "n_first_p": len(FIRST_NAMES_P),
-        "last": LAST_NAMES,
-        "n_last": len(LAST_NAMES),
-        "occupations": list(OCCUPATIONS),
-        "n_occupations": len(OCCUPATIONS),
+        "first_l": seed_names.FIRST_NAMES_L,
+        "n_first_l": len(seed_names.FIRST_NAMES_L),
+        "first_p": seed_names.FIRST_NAMES_P,
+        "n_first_p": len(seed_names.FIRST_NAMES_P),
+        "last": seed_names.LAST_NAMES,
+        "n_last": len(seed_names.LAST_NAMES),
+        "occupations": list(seed_names.OCCUPATIONS),
+        "n_occupations": len(seed_names.OCCUPATIONS),
         "multiplier": NIK_MULTIPLIER,
         "modulus": BIRTH_DAYS * 9999,
         "birth_days": BIRTH_DAYS,

@@ -128,32 +128,6 @@ JOIN (SELECT DISTINCT ON (c.kecamatan) c.kecamatan, c.id FROM seed_coop c WHERE 
 WHERE v.h < %(covered)s
 """
 
-FIRST_NAMES_L = (
-    "Agus Ahmad Bambang Budi Dedi Eko Fajar Hendra Imam Joko Kurniawan Made Muhammad Nyoman Putu Rahmat Rizki Slamet "
-    "Sutrisno Teguh Wahyu Yusuf Andi Asep Ujang La Yohanes Markus Hasan Arif"
-).split()
-FIRST_NAMES_P = (
-    "Siti Sri Dewi Nur Ani Ayu Endang Fitri Indah Kartini Lestari Maria Ni Nurul Purwanti Ratna Rina Sari Susanti "
-    "Tuti Wati Yuni Wayan Desi Dian Eka Fatimah Maya Novi Rahmawati"
-).split()
-LAST_NAMES = (
-    "Hidayat Santoso Wijaya Saputra Pratama Siregar Nasution Lubis Harahap Simanjuntak Sitompul Gultom Manurung Purba "
-    "Ginting Tarigan Sembiring Setiawan Kusuma Wibowo Gunawan Suryadi Rahman Hakim Syahputra Ramadhan Hasibuan Daulay "
-    "Tanjung Batubara Sinaga Panjaitan Pardede Situmorang Utomo Susilo Nugroho Hartono Prasetyo Sulistyo"
-).split()
-OCCUPATIONS = (
-    "Petani",
-    "Pedagang",
-    "Nelayan",
-    "Guru",
-    "Wiraswasta",
-    "Mengurus rumah tangga",
-    "Buruh harian lepas",
-    "Peternak",
-    "Karyawan swasta",
-    "Pekebun",
-)
-
 # n: the founder's number in the country (0-based); m: its permutation, which gives the birth date and the serial.
 FOUNDERS = """
 INSERT INTO cooperatives_foundingmember (

@@ -11,12 +11,9 @@ whatever their number, as `cooperatives/seed.py` does for the national seed. A s
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -26,7 +23,7 @@ from cooperatives.demo import demo_pdf
 from cooperatives.models import Cooperative
 from notaries import services
 from notaries.models import Assignment, Deed, DeedStatus, Notary
-from registry import codes
+from registry import codes, uploads
 from registry.models import User
 from registry.stages import STAGE_ORDER, Stage, stage_index
 
@@ -126,10 +123,8 @@ def _waiting_and_rejected(officer: User, notary_user: User) -> tuple[int, int]:
 
 def _placeholder() -> tuple[str, str, int]:
     """One demo deed PDF shared by the bulk deeds: its stored name, SHA-256 and size."""
-    content = demo_pdf("Akta Pendirian Koperasi").read()
-    if not default_storage.exists(PLACEHOLDER_PATH):
-        default_storage.save(PLACEHOLDER_PATH, ContentFile(content))
-    return PLACEHOLDER_PATH, hashlib.sha256(content).hexdigest(), len(content)
+    size, sha256 = uploads.stored_once(PLACEHOLDER_PATH, demo_pdf("Akta Pendirian Koperasi").read())
+    return PLACEHOLDER_PATH, sha256, size
 
 
 @transaction.atomic

@@ -69,3 +69,19 @@ def is_encrypted(content: bytes) -> bool:
     except Exception:  # noqa: BLE001 - any parse failure falls back to the byte search
         logger.debug("pypdf could not read an upload; searching for /Encrypt instead", exc_info=True)
     return ENCRYPT_KEY.search(content) is not None
+
+
+def stored_once(name: str, content: bytes) -> tuple[int, str]:
+    """Keep `content` under `name` in the default (private) storage, written only when missing or different: the one
+    file that seeded and demo rows all point at. Returns (size, SHA-256)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            same = stored.read() == content
+        if not same:
+            default_storage.delete(name)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
+    return len(content), hashlib.sha256(content).hexdigest()
