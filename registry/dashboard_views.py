@@ -65,9 +65,8 @@ def dashboard_page(request: HttpRequest, *, code: str, region=None) -> HttpRespo
 
     payload = cache.get_or_build(key, build) if status.last_success_at else build()
     fresh = freshness.freshness(as_of=payload["as_of"], status=status, now=timezone.now())
-    page_key = pages.page_key(request, body_key=key, fresh=fresh) if status.last_success_at else None
-    if page_key is not None and (content := pages.get(page_key)) is not None:
-        return HttpResponse(content)
+    if status.last_success_at:  # before the first roll-up the page shows the master's counts, which may change
+        pages.keep(request, fresh=fresh, day=today)
     context = {
         "title": region.display_name if region else _("Indonesia"),
         "region": region,
@@ -76,10 +75,7 @@ def dashboard_page(request: HttpRequest, *, code: str, region=None) -> HttpRespo
         "freshness": fresh,
         "region_links": navigation.region_links(user, region) if region else [],
     }
-    response = render(request, "registry/dashboard/page.html", context)
-    if page_key is not None:
-        pages.put(page_key, response.content)
-    return response
+    return render(request, "registry/dashboard/page.html", context)
 
 
 def _export_prefix(code: str) -> str:

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from registry import access, dashboard_views, navigation, selectors
+from registry import access, codes, dashboard_views, navigation, selectors
+from registry.dashboards.pages import kept_page
 from registry.models import RegionLevel
 
 PAGE_SIZE = 50
@@ -33,6 +34,7 @@ def no_role(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/no_role.html", status=403)
 
 
+@kept_page()
 @login_required
 def region_index(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "region.view")
@@ -48,6 +50,7 @@ def _page(request: HttpRequest, qs):
     return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+@kept_page(applies=lambda code: codes.level(code) <= RegionLevel.REGENCY)
 @login_required
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     access.require(request.user, "region.view")

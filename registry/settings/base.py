@@ -38,6 +38,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A dashboard page kept for this browser session skips everything below (registry/dashboards/pages.py).
+    "registry.dashboards.pages.KeptPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "registry.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,7 +146,7 @@ STORAGES = {
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "registry.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -2,7 +2,8 @@
 
 `gunicorn tests.benchmarks.dashboards_live:application` serves the same pages as `registry.wsgi`, except that the
 dashboard selectors read a `LiveSource` (the roll-up's own functions, `cooperatives.rollup`, run on every request)
-instead of the stored summary rows, and nothing is cached: the baseline the cached dashboards are measured against.
+instead of the stored summary rows, and nothing is cached (neither the body nor the whole page): the baseline the
+cached dashboards are measured against.
 The daily series has no live equivalent short of replaying the history (`rollup_progress --backfill-from`, ~22 s a
 day), so both read the stored snapshots.
 """
@@ -18,6 +19,7 @@ from django.utils import timezone  # noqa: E402
 from cooperatives import rollup  # noqa: E402
 from registry import codes, dashboard_views, selectors  # noqa: E402
 from registry.dashboards import cache as dashboard_cache  # noqa: E402
+from registry.dashboards import pages as dashboard_pages  # noqa: E402
 from registry.dashboards.selectors import dashboard_for as stored_dashboard_for  # noqa: E402
 from registry.models import ProgressLevel, Region, RegionLevel  # noqa: E402
 from registry.selectors.progress import NATION_NAME, ProgressView, _progress_row  # noqa: E402
@@ -78,3 +80,4 @@ def _live_dashboard_for(**kwargs):
 
 dashboard_views.dashboard_for = _live_dashboard_for
 dashboard_cache.get_or_build = lambda key, build: build()
+dashboard_pages.MAX_PAGES = 0  # no whole page kept either
