@@ -30,8 +30,11 @@ run: data
 	@echo "Portal: http://$(HOST)/  (Ctrl+C untuk berhenti)"
 	$(PY) manage.py runserver $(HOST)
 
+# In parallel, one process per CPU (pytest-xdist; each with its own test database and Redis database);
+# PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= auto
 test: install
-	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=registry.settings.test $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Production settings end to end: collectstatic, gunicorn, the first pages (.ci/smoke). Needs PostgreSQL and Redis.
 smoke: install

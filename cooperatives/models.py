@@ -5,7 +5,7 @@ append-only records themselves."""
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -22,8 +22,12 @@ from cooperatives.choices import (
     UnitStatus,
 )
 from registry import codes, text
-from registry.models import Region
+from registry.models import Region, RegionLevel
 from registry.stages import Stage
+
+# Operational is the end of the formation: a cooperative there is running, not waiting, so never listed as stalled
+# (DOMAIN.md: the stages end at "at least one business unit running").
+NOT_STALLING = (Stage.OPERASIONAL,)
 
 # What a district officer may set on a cooperative (profile form, API, import): the rest is set by the services.
 PROFILE_FIELDS = (
@@ -165,11 +169,27 @@ class Cooperative(models.Model):
         ]
         indexes = [
             models.Index(fields=["stage"], name="coop_stage_idx"),
-            # The data-quality list of cooperatives stalled in one stage, oldest first, at national scale.
+            # The data-quality lists at national scale (cooperatives/selectors/quality.py). Cooperatives stalled in
+            # one stage, oldest first: counted from this index alone (operational ones are never stalled).
             models.Index(
                 fields=["stage_changed_at", "id"],
+                condition=models.Q(is_active=True) & ~models.Q(stage__in=NOT_STALLING),
+                name="coop_stalled_since_idx",
+            ),
+            # Second cooperatives of a village: the few rows with a reason.
+            models.Index(
+                fields=["village_id"],
+                condition=models.Q(is_active=True) & ~models.Q(duplicate_reason=""),
+                name="coop_second_in_village_idx",
+            ),
+            # Duplicate names in a regency: counted per (name key, regency) in index order, without the table.
+            models.Index(
+                F("name_key"),
+                codes.code_at_expression("village_id", RegionLevel.REGENCY),
+                F("village_id"),
+                F("id"),
                 condition=models.Q(is_active=True),
-                name="coop_active_stage_since_idx",
+                name="coop_active_name_regency_idx",
             ),
         ]
 

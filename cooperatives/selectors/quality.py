@@ -5,33 +5,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import (
-    CharField,
-    Count,
-    Exists,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    Window,
-)
-from django.db.models.functions import Concat
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cooperatives.models import (
-    Cooperative,
-)
+from cooperatives.models import NOT_STALLING, Cooperative
 from registry import codes, text
 from registry.models import Progress, ProgressLevel, Region, RegionLevel
-from registry.stages import Stage
 
-# A cooperative this long in one stage is listed as stalled. Operational is the end of the formation: a cooperative
-# there is running, not waiting (DOMAIN.md: the stages end at "at least one business unit running").
+# A cooperative this long in one stage is listed as stalled (never an operational one: `NOT_STALLING`).
 STALLED_DAYS = 60
-NOT_STALLING = (Stage.OPERASIONAL,)
 
 
 def duplicate_villages(cooperatives: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
@@ -72,20 +55,15 @@ class RowsByIds:
 def duplicate_names(cooperatives: QuerySet[Cooperative]) -> RowsByIds:
     """Active cooperatives sharing their name (case and spacing aside) with another active one of the same regency.
 
-    One narrow pass over `cooperatives` (the user's area, made of whole regencies): a window count per (regency,
-    stored name key), keeping the keys held more than once; then the wide rows of one page only."""
-    active = cooperatives.counted().annotate(
-        duplicate_key=Concat(
-            codes.code_at_expression("village_id", RegionLevel.REGENCY),
-            Value("|"),
-            F("name_key"),
-            output_field=CharField(),
-        )
-    )
+    One narrow pass: a window count per (name key, regency), read in the order of the index on active cooperatives'
+    (name key, regency, village, id) (`coop_active_name_regency_idx`) without the table and without sorting them all;
+    only the duplicates are sorted for display. Then the rows of one page are loaded whole."""
+    regency = codes.code_at_expression("village_id", RegionLevel.REGENCY)
     ids = list(
-        active.annotate(same_name=Window(Count("id"), partition_by=[F("duplicate_key")]))
+        cooperatives.counted()
+        .annotate(regency=regency, same_name=Window(Count("*"), partition_by=[F("name_key"), regency]))
         .filter(same_name__gt=1)
-        .order_by("duplicate_key", "village_id", "id")
+        .order_by("regency", "name_key", "village_id", "id")
         .values_list("id", flat=True)
     )
     return RowsByIds(ids, Cooperative.objects.select_related("village__parent"))
