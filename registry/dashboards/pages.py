@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class Kept:
 
 
 _PAGES: OrderedDict[tuple, Kept] = OrderedDict()
+_LOCK = threading.Lock()  # gunicorn's threaded workers share one store per process
 
 
 def kept_page(applies: Callable[..., bool] = lambda **kwargs: True):
@@ -108,9 +110,10 @@ class KeptPagesMiddleware:
         kept = _PAGES.get(key)
         if kept is not None:
             if kept.serves(state=_state(session_key=key[0], user_id=kept.user.pk, now=now), now=now):
-                _PAGES.move_to_end(key)
+                _touch(key)
                 return kept.response()
-            _PAGES.pop(key, None)
+            with _LOCK:
+                _PAGES.pop(key, None)
         user_id = _session_user_id(session_key=key[0], now=now)
         state = _state(session_key=key[0], user_id=user_id, now=now) if user_id is not None else None
         response = self.get_response(request)
@@ -166,14 +169,22 @@ def _keepable(request: HttpRequest, response: HttpResponse, *, user_id, csrf: st
 
 
 def _put(key: tuple, kept: Kept) -> None:
-    _PAGES[key] = kept
-    _PAGES.move_to_end(key)
-    while len(_PAGES) > MAX_PAGES:
-        _PAGES.popitem(last=False)
+    with _LOCK:
+        _PAGES[key] = kept
+        _PAGES.move_to_end(key)
+        while len(_PAGES) > MAX_PAGES:
+            _PAGES.popitem(last=False)
+
+
+def _touch(key: tuple) -> None:
+    with _LOCK:
+        if key in _PAGES:
+            _PAGES.move_to_end(key)
 
 
 def clear() -> None:
-    _PAGES.clear()
+    with _LOCK:
+        _PAGES.clear()
 
 
 @functools.cache

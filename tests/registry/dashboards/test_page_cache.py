@@ -271,3 +271,19 @@ def test_the_oldest_kept_page_makes_room(viewer, seeded, monkeypatch):
 
     assert _rendered(viewer.get("/wilayah/16/"))
     assert len(pages._PAGES) == 1
+
+
+def test_a_page_another_thread_pushed_out_meanwhile_is_served_without_error(viewer, seeded, monkeypatch):
+    """Threaded gunicorn workers share the store: the entry read may be gone when it is marked as recently used."""
+    viewer.get("/wilayah/16/")
+    touch = pages._touch
+
+    def evicted_first(key):
+        pages.clear()  # another thread's new page pushed it out
+        touch(key)
+
+    monkeypatch.setattr(pages, "_touch", evicted_first)
+
+    response = viewer.get("/wilayah/16/")
+
+    assert (response.status_code, response.templates) == (200, [])
