@@ -2,7 +2,8 @@
 public progress page (`/`) with its open data. Scoped by `registry.access`: outside the user's area, 404.
 
 The body of a dashboard is rendered once per area, role, language and projection input, and cached until the roll-up
-writes new rows (`registry.dashboards.cache`); the freshness note is worked out on every request.
+writes new rows (`registry.dashboards.cache`); the freshness note is worked out on every request. The whole page is
+then kept for the browser session that was shown it (`pages.keep`, served by `registry.dashboards.pages`).
 """
 
 from __future__ import annotations
